@@ -1,0 +1,45 @@
+"""Indicators of a SMART project: what is measured, the target and the result."""
+
+from bibqual import _
+from bibqual.content.fields import Number
+from collective.z3cform.datagridfield.row import DictRow
+from zope import schema
+from zope.interface import Interface
+
+
+class IIndicator(Interface):
+    """One row of the indicators grid."""
+
+    name = schema.TextLine(title=_("Indicator"), required=True)
+    target = Number(title=_("Target"), required=True)
+    actual = Number(title=_("Actual"), required=False)
+    unit = schema.TextLine(title=_("Unit"), required=False)
+
+
+def indicators_field(**kwargs):
+    """A list of indicator rows, editable as a grid and as JSON."""
+    return schema.List(
+        value_type=DictRow(title=_("Indicator"), schema=IIndicator),
+        default=[],
+        missing_value=[],
+        required=False,
+        **kwargs,
+    )
+
+
+def indicator_progress(indicators):
+    """Mean progress (0-100) of the indicators with a non-zero target, or None.
+
+    Progress of one indicator is actual/target, capped at 100%; an indicator
+    without an actual value counts as 0%.
+    """
+    ratios = []
+    for row in indicators or ():
+        target = (row or {}).get("target")
+        if not target:
+            continue
+        actual = row.get("actual") or 0
+        ratios.append(max(0.0, min(actual / target, 1.0)))
+    if not ratios:
+        return None
+    return round(100 * sum(ratios) / len(ratios))

@@ -1,0 +1,32 @@
+"""Public identifiers of bibqual (see CONTRACT.md): one constant per id."""
+
+# Content types (portal_type ids)
+LIBRARY = "Library"
+YEAR_PLAN = "YearPlan"
+SMART_PROJECT = "SmartProject"
+ASSURANCE_PROJECT = "AssuranceProject"
+EVIDENCE = "Evidence"
+
+BIBQUAL_TYPES = (LIBRARY, YEAR_PLAN, SMART_PROJECT, ASSURANCE_PROJECT, EVIDENCE)
+
+# Roles
+AUDITOR_ROLE = "Auditor"
+
+# Profiles
+PROFILE_DEFAULT = "profile-bibqual:default"
+PROFILE_UNINSTALL = "profile-bibqual:uninstall"
+PROFILE_DEMO = "profile-bibqual:demo"
+
+# Registry prefix of the settings (see interfaces.IBibqualSettings)
+REGISTRY_PREFIX = "bibqual"
+
+# Vocabulary names
+VOCAB_NORM_FIELDS = "bibqual.vocabularies.NormFields"
+VOCAB_NORM_FRAMEWORKS = "bibqual.vocabularies.NormFrameworks"
+VOCAB_CORE_FUNCTIONS = "bibqual.vocabularies.CoreFunctions"
+VOCAB_DOCUMENT_TYPES = "bibqual.vocabularies.DocumentTypes"
+VOCAB_SPEARHEADS = "bibqual.vocabularies.Spearheads"
+
+# Year bounds of a year plan
+YEAR_MIN = 2000
+YEAR_MAX = 2100

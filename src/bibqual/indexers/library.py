@@ -1,0 +1,35 @@
+"""Indexers that tie every bibqual item to its library and year."""
+
+from bibqual.content.interfaces import IBibqualContent
+from bibqual.utils import find_library
+from bibqual.utils import find_year_plan
+from plone.indexer import indexer
+from plone.uuid.interfaces import IUUID
+
+
+@indexer(IBibqualContent)
+def library_uid(obj):
+    """UID of the Library the item belongs to (a Library indexes its own)."""
+    library = find_library(obj)
+    if library is None:
+        raise AttributeError("library_uid")
+    return IUUID(library, None)
+
+
+@indexer(IBibqualContent)
+def library_title(obj):
+    """Title of the owning Library, so listings need not wake it."""
+    library = find_library(obj)
+    if library is None:
+        raise AttributeError("library_title")
+    return library.Title()
+
+
+@indexer(IBibqualContent)
+def year(obj):
+    """The year of the year plan the item belongs to."""
+    plan = find_year_plan(obj)
+    value = getattr(plan, "year", None) if plan is not None else None
+    if value is None:
+        raise AttributeError("year")
+    return value

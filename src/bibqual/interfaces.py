@@ -1,0 +1,41 @@
+"""Interfaces of bibqual: the browser layer and the settings in the registry."""
+
+from bibqual import _
+from bibqual.ids import VOCAB_NORM_FRAMEWORKS
+from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
+from bibqual.vocabularies.frameworks import validate_extra_element
+from zope import schema
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IBibqualLayer(IDefaultBrowserLayer):
+    """Marker interface for the browser layer of bibqual."""
+
+
+class IBibqualSettings(Interface):
+    """Site-wide settings of bibqual, kept in the registry (prefix ``bibqual``)."""
+
+    active_framework = schema.Choice(
+        title=_("Active norm framework"),
+        description=_(
+            "The certification norm whose elements projects, assurance projects "
+            "and evidence are tagged with."
+        ),
+        vocabulary=VOCAB_NORM_FRAMEWORKS,
+        default=DEFAULT_FRAMEWORK,
+        required=True,
+    )
+
+    extra_norm_elements = schema.List(
+        title=_("Extra norm elements"),
+        description=_(
+            "One element per line as 'token|Title' (added to every framework) or "
+            "'framework|token|Title' (added to that framework only). A token has "
+            "lower-case letters, digits and hyphens."
+        ),
+        value_type=schema.TextLine(constraint=validate_extra_element),
+        default=[],
+        missing_value=[],
+        required=False,
+    )

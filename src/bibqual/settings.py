@@ -1,0 +1,31 @@
+"""Read access to the bibqual settings in the registry."""
+
+from bibqual.ids import REGISTRY_PREFIX
+from plone.registry.interfaces import IRegistry
+from zope.component import queryUtility
+
+
+def get_settings():
+    """Return the settings proxy, or ``None`` when bibqual is not installed."""
+    from bibqual.interfaces import IBibqualSettings
+
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return None
+    return registry.forInterface(
+        IBibqualSettings, prefix=REGISTRY_PREFIX, check=False
+    )
+
+
+def active_framework():
+    """The id of the active norm framework."""
+    from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
+
+    settings = get_settings()
+    return getattr(settings, "active_framework", None) or DEFAULT_FRAMEWORK
+
+
+def extra_norm_elements():
+    """The administrator's extra element lines."""
+    settings = get_settings()
+    return list(getattr(settings, "extra_norm_elements", None) or [])
