@@ -1,0 +1,196 @@
+"""JSON field deserializers that give bibqual's REST clients clear messages.
+
+plone.restapi's defaults answer a wrong token with "Constraint not satisfied"
+and a wrong date with a Python parser message. These adapters are more
+specific (bibqual content, bibqual browser layer) and say what is wrong.
+"""
+
+from bibqual import _
+from bibqual.content.indicators import IIndicator
+from bibqual.content.interfaces import IBibqualContent
+from bibqual.interfaces import IBibqualLayer
+from plone.restapi.deserializer.dxfields import CollectionFieldDeserializer
+from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
+from plone.restapi.interfaces import IFieldDeserializer
+from zope.component import adapter
+from zope.interface import implementer
+from zope.schema import getFields
+from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IList
+from zope.schema.interfaces import ValidationError
+
+import datetime
+import numbers
+
+
+class ClearValidationError(ValidationError):
+    """A validation error whose message is a translatable message id."""
+
+    def doc(self):
+        return self.args[0]
+
+
+def _vocabulary(field, context):
+    bound = field.bind(context)
+    vocabulary = bound.vocabulary
+    if vocabulary is None and bound.vocabularyName:
+        from zope.schema.vocabulary import getVocabularyRegistry
+
+        vocabulary = getVocabularyRegistry().get(context, bound.vocabularyName)
+    return vocabulary
+
+
+def _term_value(vocabulary, value):
+    """The vocabulary value for a token or value, else raise LookupError."""
+    if isinstance(value, dict) and "token" in value:
+        value = value["token"]
+    try:
+        return vocabulary.getTermByToken(value).value
+    except (LookupError, TypeError):
+        pass
+    if value in vocabulary:
+        return value
+    raise LookupError(value)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IChoice, IBibqualContent, IBibqualLayer)
+class ChoiceDeserializer(DefaultFieldDeserializer):
+    """A single choice: the value or token must be in the field's vocabulary."""
+
+    def __call__(self, value):
+        if value in (None, ""):
+            value = None if not self.field.required else value
+            self.field.validate(value)
+            return value
+        vocabulary = _vocabulary(self.field, self.context)
+        try:
+            value = _term_value(vocabulary, value)
+        except LookupError:
+            raise ClearValidationError(
+                _(
+                    "'${value}' is not a valid choice for ${field}. Choose one of: "
+                    "${choices}.",
+                    mapping={
+                        "value": value,
+                        "field": self.field.__name__,
+                        "choices": ", ".join(term.token for term in vocabulary) or "-",
+                    },
+                )
+            )
+        self.field.validate(value)
+        return value
+
+
+@implementer(IFieldDeserializer)
+@adapter(IList, IBibqualContent, IBibqualLayer)
+class ListDeserializer(CollectionFieldDeserializer):
+    """Lists: choices checked against their vocabulary, indicators row by row."""
+
+    def __call__(self, value):
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise ClearValidationError(
+                _("${field} must be a list.", mapping={"field": self.field.__name__})
+            )
+        value_type = self.field.value_type
+        if getattr(value_type, "schema", None) is IIndicator:
+            rows = [self._indicator(index, row) for index, row in enumerate(value)]
+            self.field.validate(rows)
+            return rows
+        if IChoice.providedBy(value_type):
+            vocabulary = _vocabulary(value_type, self.context)
+            result = []
+            for item in value:
+                try:
+                    result.append(_term_value(vocabulary, item))
+                except LookupError:
+                    raise ClearValidationError(
+                        _(
+                            "Unknown value '${value}' for ${field}. Known values: "
+                            "${choices}.",
+                            mapping={
+                                "value": item,
+                                "field": self.field.__name__,
+                                "choices": ", ".join(t.token for t in vocabulary) or "-",
+                            },
+                        )
+                    )
+            self.field.validate(result)
+            return result
+        return super().__call__(value)
+
+    def _indicator(self, index, row):
+        position = index + 1
+        if not isinstance(row, dict):
+            raise ClearValidationError(
+                _(
+                    "Indicator ${position} must be an object with name, target, "
+                    "actual and unit.",
+                    mapping={"position": position},
+                )
+            )
+        fields = getFields(IIndicator)
+        unknown = sorted(set(row) - set(fields))
+        if unknown:
+            raise ClearValidationError(
+                _(
+                    "Indicator ${position} has unknown keys: ${keys}.",
+                    mapping={"position": position, "keys": ", ".join(unknown)},
+                )
+            )
+        name = row.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ClearValidationError(
+                _("Indicator ${position} needs a name.", mapping={"position": position})
+            )
+        clean = {"name": name.strip()}
+        for key in ("target", "actual"):
+            number = row.get(key)
+            if number is None and key == "actual":
+                clean[key] = None
+                continue
+            if isinstance(number, bool) or not isinstance(number, numbers.Real):
+                raise ClearValidationError(
+                    _(
+                        "The ${key} of indicator ${position} must be a number.",
+                        mapping={"key": key, "position": position},
+                    )
+                )
+            clean[key] = number
+        unit = row.get("unit")
+        if unit is not None and not isinstance(unit, str):
+            raise ClearValidationError(
+                _(
+                    "The unit of indicator ${position} must be text.",
+                    mapping={"position": position},
+                )
+            )
+        clean["unit"] = unit or ""
+        return clean
+
+
+@implementer(IFieldDeserializer)
+@adapter(IDate, IBibqualContent, IBibqualLayer)
+class DateDeserializer(DefaultFieldDeserializer):
+    """Dates as ISO 8601 (YYYY-MM-DD); anything else is refused clearly."""
+
+    def __call__(self, value):
+        if value in (None, ""):
+            self.field.validate(None)
+            return None
+        try:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            parsed = datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            raise ClearValidationError(
+                _(
+                    "'${value}' is not a date for ${field}; write it as YYYY-MM-DD.",
+                    mapping={"value": value, "field": self.field.__name__},
+                )
+            )
+        self.field.validate(parsed)
+        return parsed
