@@ -70,6 +70,9 @@ setup(
             "requests",
             "ruff",
         ],
+        "dev": [
+            "i18ndude",
+        ],
     },
     entry_points="""
     [z3c.autoinclude.plugin]

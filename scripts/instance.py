@@ -7,7 +7,6 @@ The storage is an embedded FileStorage under var/ unless RELSTORAGE_DSN is set
 """
 
 from pathlib import Path
-
 import argparse
 import os
 

@@ -1,7 +1,6 @@
 """The add-on installs into an existing Plone site."""
 
 from bibqual.interfaces import IBibqualLayer
-
 import pytest
 
 

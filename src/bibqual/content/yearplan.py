@@ -12,8 +12,8 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from plone.z3cform.textlines import TextLinesFieldWidget
 from zope import schema
-from zope.interface import implementer
 from zope.interface import Invalid
+from zope.interface import implementer
 from zope.interface import invariant
 
 

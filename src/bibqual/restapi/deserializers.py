@@ -19,7 +19,6 @@ from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IList
 from zope.schema.interfaces import ValidationError
-
 import datetime
 import numbers
 

@@ -7,7 +7,6 @@ the active framework in the control panel and may add elements there
 
 from bibqual import _
 from zope.interface import Invalid
-
 import re
 
 

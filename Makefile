@@ -1,0 +1,46 @@
+# bibqual: two commands for a newcomer: `make start` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8080
+HOST ?= 0.0.0.0
+PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
+
+.PHONY: help install start test lint format i18n clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+	$(PIP_INSTALL) -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install bibqual with its test extra (pinned)
+
+start: install ## Create the demo site on first run, then serve it on PORT (default 8080)
+	$(BIN)/python scripts/instance.py --name main --port $(PORT) --host $(HOST) >/dev/null
+	$(BIN)/zconsole run var/instance/main/etc/zope.conf scripts/create_site.py
+	@echo "bibqual runs at http://localhost:$(PORT)/Plone (admin/admin)"
+	exec $(BIN)/runwsgi var/instance/main/etc/zope.ini
+
+test: install ## Install what the suite needs and run the whole suite
+	$(BIN)/pytest tests
+
+lint: install ## Check code style with ruff
+	$(BIN)/ruff check src tests scripts
+
+format: install ## Format and fix imports with ruff
+	$(BIN)/ruff check --fix src tests scripts
+	$(BIN)/ruff format src tests scripts
+
+i18n: install ## Update the bibqual.pot and the Dutch catalogue
+	$(PIP_INSTALL) -e ".[dev]"
+	$(BIN)/i18ndude rebuild-pot --pot src/bibqual/locales/bibqual.pot --create bibqual src/bibqual
+	$(BIN)/i18ndude sync --pot src/bibqual/locales/bibqual.pot src/bibqual/locales/nl/LC_MESSAGES/bibqual.po
+
+clean: ## Remove the virtualenv and the instance data
+	rm -rf $(VENV) var
