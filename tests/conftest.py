@@ -100,9 +100,7 @@ def rest(functional_portal):
 
     def factory(user=None, password=None):
         session = RelativeSession(functional_portal.absolute_url())
-        session.headers.update(
-            {"Accept": "application/json", "Content-Type": "application/json"}
-        )
+        session.headers.update({"Accept": "application/json", "Content-Type": "application/json"})
         if user == "admin":
             session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
         elif user:

@@ -12,9 +12,7 @@ def get_settings():
     registry = queryUtility(IRegistry)
     if registry is None:
         return None
-    return registry.forInterface(
-        IBibqualSettings, prefix=REGISTRY_PREFIX, check=False
-    )
+    return registry.forInterface(IBibqualSettings, prefix=REGISTRY_PREFIX, check=False)
 
 
 def active_framework():

@@ -38,9 +38,7 @@ class BibqualDemoLayer(PloneSandboxLayer):
 FIXTURE = BibqualLayer()
 DEMO_FIXTURE = BibqualDemoLayer(bases=(FIXTURE,), name="BibqualDemoLayer:Fixture")
 
-INTEGRATION_TESTING = IntegrationTesting(
-    bases=(FIXTURE,), name="Bibqual:IntegrationTesting"
-)
+INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Bibqual:IntegrationTesting")
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="Bibqual:FunctionalTesting"
 )

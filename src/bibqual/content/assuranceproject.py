@@ -13,7 +13,9 @@ class IAssuranceProject(model.Schema):
 
     agreement = schema.Text(
         title=_("Agreement"),
-        description=_("The agreement that is secured, e.g. 'the collection plan is evaluated every year'."),
+        description=_(
+            "The agreement that is secured, e.g. 'the collection plan is evaluated every year'."
+        ),
         required=True,
     )
     interval_months = schema.Int(

@@ -18,7 +18,5 @@ class Number(Float):
 
     def _validate(self, value):
         if isinstance(value, bool):
-            raise WrongType(value, self._type, self.__name__).with_field_and_value(
-                self, value
-            )
+            raise WrongType(value, self._type, self.__name__).with_field_and_value(self, value)
         super()._validate(value)

@@ -5,4 +5,3 @@ from zope.interface import Interface
 
 class IBibqualContent(Interface):
     """Any content of bibqual (used for the owning-library indexer)."""
-

@@ -16,8 +16,7 @@ class SettingsEditForm(RegistryEditForm):
     schema_prefix = REGISTRY_PREFIX
     label = _("Quality work settings")
     description = _(
-        "The certification norm that projects, assurance projects and evidence "
-        "are tagged with."
+        "The certification norm that projects, assurance projects and evidence are tagged with."
     )
 
     def updateFields(self):

@@ -34,8 +34,6 @@ def searchable_text(obj):
     parts.extend(getattr(obj, name, None) or "" for name in SMART_TEXT_FIELDS)
     for name in SMART_LIST_FIELDS:
         parts.extend(getattr(obj, name, None) or [])
-    parts.extend(
-        (row or {}).get("name") or "" for row in getattr(obj, "indicators", None) or []
-    )
+    parts.extend((row or {}).get("name") or "" for row in getattr(obj, "indicators", None) or [])
     parts.extend(getattr(obj, "Subject", lambda: ())())
     return " ".join(part for part in parts if part)

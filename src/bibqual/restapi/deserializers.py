@@ -69,8 +69,7 @@ class ChoiceDeserializer(DefaultFieldDeserializer):
         except LookupError:
             raise ClearValidationError(
                 _(
-                    "'${value}' is not a valid choice for ${field}. Choose one of: "
-                    "${choices}.",
+                    "'${value}' is not a valid choice for ${field}. Choose one of: ${choices}.",
                     mapping={
                         "value": value,
                         "field": self.field.__name__,
@@ -108,8 +107,7 @@ class ListDeserializer(CollectionFieldDeserializer):
                 except LookupError:
                     raise ClearValidationError(
                         _(
-                            "Unknown value '${value}' for ${field}. Known values: "
-                            "${choices}.",
+                            "Unknown value '${value}' for ${field}. Known values: ${choices}.",
                             mapping={
                                 "value": item,
                                 "field": self.field.__name__,
@@ -126,8 +124,7 @@ class ListDeserializer(CollectionFieldDeserializer):
         if not isinstance(row, dict):
             raise ClearValidationError(
                 _(
-                    "Indicator ${position} must be an object with name, target, "
-                    "actual and unit.",
+                    "Indicator ${position} must be an object with name, target, actual and unit.",
                     mapping={"position": position},
                 )
             )

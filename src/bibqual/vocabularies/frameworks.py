@@ -58,9 +58,7 @@ def parse_extra_element(line):
     elif len(parts) == 3:
         framework, token, title = parts
     else:
-        raise ValueError(
-            _("Write an extra element as 'token|Title' or 'framework|token|Title'.")
-        )
+        raise ValueError(_("Write an extra element as 'token|Title' or 'framework|token|Title'."))
     if framework is not None and framework not in FRAMEWORKS:
         raise ValueError(
             _(
@@ -71,8 +69,7 @@ def parse_extra_element(line):
     if not TOKEN_RE.match(token):
         raise ValueError(
             _(
-                "The token '${token}' may only hold lower-case letters, digits and "
-                "hyphens.",
+                "The token '${token}' may only hold lower-case letters, digits and hyphens.",
                 mapping={"token": token},
             )
         )

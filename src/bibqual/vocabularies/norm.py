@@ -23,8 +23,5 @@ def norm_fields(context):
 def norm_frameworks(context):
     """The norm frameworks bibqual ships."""
     return SimpleVocabulary(
-        [
-            SimpleTerm(value=key, token=key, title=data["title"])
-            for key, data in FRAMEWORKS.items()
-        ]
+        [SimpleTerm(value=key, token=key, title=data["title"]) for key, data in FRAMEWORKS.items()]
     )
