@@ -37,10 +37,11 @@ format: install ## Format and fix imports with ruff
 	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
 
-i18n: install ## Update the bibqual.pot and the Dutch catalogue
+i18n: install ## Update bibqual.pot, sync the Dutch catalogue and compile it
 	$(PIP_INSTALL) -e ".[dev]"
 	$(BIN)/i18ndude rebuild-pot --pot src/bibqual/locales/bibqual.pot --create bibqual src/bibqual
 	$(BIN)/i18ndude sync --pot src/bibqual/locales/bibqual.pot src/bibqual/locales/nl/LC_MESSAGES/bibqual.po
+	$(BIN)/python scripts/compile_mo.py
 
 clean: ## Remove the virtualenv and the instance data
 	rm -rf $(VENV) var

@@ -32,7 +32,7 @@ class IAssuranceProject(model.Schema):
     )
     cycle = schema.Int(
         title=_("Cycle"),
-        description=_("The how-manieth round of the cycle this is."),
+        description=_("Which round of the cycle this is; it goes up by one with every new cycle."),
         default=1,
         readonly=True,
     )
