@@ -15,9 +15,18 @@ globals().update(
         (
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
+        )
+    )
+)
+# The demo layers are not kept for the session: their content must not leak
+# into the plain test sites.
+globals().update(
+    fixtures_factory(
+        (
             (DEMO_INTEGRATION_TESTING, "demo_integration"),
             (DEMO_FUNCTIONAL_TESTING, "demo_functional"),
-        )
+        ),
+        keep_session=False,
     )
 )
 

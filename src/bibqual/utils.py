@@ -2,6 +2,7 @@
 
 from Acquisition import aq_chain
 from Acquisition import aq_inner
+from Acquisition import aq_parent
 from bibqual.ids import LIBRARY
 from bibqual.ids import YEAR_PLAN
 from zope.globalrequest import getRequest
@@ -22,7 +23,11 @@ def _published_context():
 
 
 def _find(context, portal_type):
-    for candidate in (context, _published_context()):
+    candidates = [context]
+    if context is None or aq_parent(aq_inner(context)) is None:
+        # not (yet) in a container: look where the request is
+        candidates.append(_published_context())
+    for candidate in candidates:
         if candidate is None:
             continue
         for obj in aq_chain(aq_inner(candidate)):

@@ -20,3 +20,29 @@ class TestInstall:
     )
     def test_catalog_index(self, portal, index):
         assert index in portal.portal_catalog.indexes()
+
+
+class TestInstalledSettings:
+    def test_default_framework(self, portal):
+        assert portal.portal_registry["bibqual.active_framework"] == "scob3"
+
+    def test_no_extra_elements(self, portal):
+        assert portal.portal_registry["bibqual.extra_norm_elements"] == []
+
+    def test_configlet(self, controlpanel_actions):
+        assert "bibqual-settings" in controlpanel_actions
+
+    def test_library_addable_at_site_root(self, portal):
+        from plone import api
+
+        with api.env.adopt_roles(["Manager"]):
+            assert "Library" in [fti.getId() for fti in portal.allowedContentTypes()]
+
+    def test_auditor_role(self, portal):
+        assert "Auditor" in portal.validRoles()
+
+    @pytest.mark.parametrize("profile", ["bibqual:uninstall", "bibqual:demo"])
+    def test_hidden_profiles(self, profile):
+        from bibqual.setuphandlers.install import HiddenProfiles
+
+        assert profile in HiddenProfiles().getNonInstallableProfiles()

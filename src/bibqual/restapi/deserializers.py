@@ -12,12 +12,18 @@ from bibqual.interfaces import IBibqualLayer
 from plone.restapi.deserializer.dxfields import CollectionFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
+from z3c.relationfield.interfaces import IRelationChoice
 from zope.component import adapter
 from zope.interface import implementer
 from zope.schema import getFields
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IFloat
+from zope.schema.interfaces import IInt
 from zope.schema.interfaces import IList
+from zope.schema.interfaces import IText
+from zope.schema.interfaces import TooBig
+from zope.schema.interfaces import TooSmall
 from zope.schema.interfaces import ValidationError
 import datetime
 import numbers
@@ -94,6 +100,9 @@ class ListDeserializer(CollectionFieldDeserializer):
                 _("${field} must be a list.", mapping={"field": self.field.__name__})
             )
         value_type = self.field.value_type
+        if IRelationChoice.providedBy(value_type):
+            # relations: plone.restapi resolves UIDs, URLs and {"@id": ...}
+            return super().__call__(value)
         if getattr(value_type, "schema", None) is IIndicator:
             rows = [self._indicator(index, row) for index, row in enumerate(value)]
             self.field.validate(rows)
@@ -180,7 +189,13 @@ class DateDeserializer(DefaultFieldDeserializer):
         try:
             if not isinstance(value, str):
                 raise ValueError(value)
-            parsed = datetime.date.fromisoformat(value[:10])
+            try:
+                parsed = datetime.date.fromisoformat(value)
+            except ValueError:
+                # a full ISO datetime (as some clients send) counts by its date
+                if "T" not in value:
+                    raise
+                parsed = datetime.datetime.fromisoformat(value).date()
         except ValueError:
             raise ClearValidationError(
                 _(
@@ -190,3 +205,82 @@ class DateDeserializer(DefaultFieldDeserializer):
             )
         self.field.validate(parsed)
         return parsed
+
+
+@implementer(IFieldDeserializer)
+@adapter(IText, IBibqualContent, IBibqualLayer)
+class TextDeserializer(DefaultFieldDeserializer):
+    """Texts: a required text may not be empty or only spaces."""
+
+    def __call__(self, value):
+        if self.field.required and (
+            value is None or (isinstance(value, str) and not value.strip())
+        ):
+            raise ClearValidationError(
+                _(
+                    "${field} is required and cannot be empty.",
+                    mapping={"field": self.field.__name__},
+                )
+            )
+        return super().__call__(value)
+
+
+def _plain(number):
+    """2000 rather than 2000.0 in messages."""
+    return int(number) if float(number).is_integer() else number
+
+
+class NumberDeserializer(DefaultFieldDeserializer):
+    """Numbers: say which field wants a number and what its limits are."""
+
+    kind = (int,)
+
+    def __call__(self, value):
+        if value is None or value == "":
+            self.field.validate(None if not self.field.required else value)
+            return None
+        if isinstance(value, str):
+            try:
+                value = self.field.fromUnicode(value.strip())
+            except ValueError:
+                value = None
+        if value is None or isinstance(value, bool) or not isinstance(value, self.kind):
+            raise ClearValidationError(
+                _(
+                    "${field} must be a number.",
+                    mapping={"field": self.field.__name__},
+                )
+            )
+        try:
+            self.field.validate(value)
+        except TooSmall:
+            raise ClearValidationError(
+                _(
+                    "${field} must be at least ${min}.",
+                    mapping={"field": self.field.__name__, "min": _plain(self.field.min)},
+                )
+            )
+        except TooBig:
+            raise ClearValidationError(
+                _(
+                    "${field} must be at most ${max}.",
+                    mapping={"field": self.field.__name__, "max": _plain(self.field.max)},
+                )
+            )
+        return value
+
+
+@implementer(IFieldDeserializer)
+@adapter(IInt, IBibqualContent, IBibqualLayer)
+class IntDeserializer(NumberDeserializer):
+    """Whole numbers (year, interval_months)."""
+
+    kind = (int,)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IFloat, IBibqualContent, IBibqualLayer)
+class FloatDeserializer(NumberDeserializer):
+    """Amounts (budget); whole numbers are accepted too."""
+
+    kind = (int, float)
