@@ -4,6 +4,7 @@ from bibqual import _
 from bibqual.ids import VOCAB_NORM_FRAMEWORKS
 from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
 from bibqual.vocabularies.frameworks import validate_extra_element
+from bibqual.vocabularies.frameworks import validate_group_mapping
 from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
@@ -35,6 +36,19 @@ class IBibqualSettings(Interface):
             "lower-case letters, digits and hyphens."
         ),
         value_type=schema.TextLine(constraint=validate_extra_element),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    norm_field_groups = schema.List(
+        title=_("Groups per norm element"),
+        description=_(
+            "One line per norm element as 'token|group-id, group-id'. Members of "
+            "those groups may edit every project, assurance project and evidence "
+            "item tagged with that element."
+        ),
+        value_type=schema.TextLine(constraint=validate_group_mapping),
         default=[],
         missing_value=[],
         required=False,

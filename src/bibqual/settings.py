@@ -27,3 +27,19 @@ def extra_norm_elements():
     """The administrator's extra element lines."""
     settings = get_settings()
     return list(getattr(settings, "extra_norm_elements", None) or [])
+
+
+def norm_field_groups():
+    """``{norm token: (group id, ...)}`` from the settings; malformed lines are skipped."""
+    from bibqual.vocabularies.frameworks import parse_group_mapping
+
+    settings = get_settings()
+    mapping = {}
+    for line in getattr(settings, "norm_field_groups", None) or []:
+        try:
+            token, groups = parse_group_mapping(line)
+        except ValueError:
+            continue
+        mapping.setdefault(token, [])
+        mapping[token].extend(group for group in groups if group not in mapping[token])
+    return {token: tuple(groups) for token, groups in mapping.items()}

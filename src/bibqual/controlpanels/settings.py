@@ -22,6 +22,7 @@ class SettingsEditForm(RegistryEditForm):
     def updateFields(self):
         super().updateFields()
         self.fields["extra_norm_elements"].widgetFactory = TextLinesFieldWidget
+        self.fields["norm_field_groups"].widgetFactory = TextLinesFieldWidget
 
 
 SettingsView = layout.wrap_form(SettingsEditForm, ControlPanelFormWrapper)

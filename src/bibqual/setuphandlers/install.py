@@ -1,5 +1,8 @@
 """Install and uninstall handlers of bibqual."""
 
+from bibqual.audit.grants import install_plugin
+from bibqual.audit.grants import remove_plugin
+from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
@@ -16,8 +19,10 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """After ``bibqual:default``: nothing beyond the profile's XML yet."""
+    """After ``bibqual:default``: the PAS plugin for time-limited audit access."""
+    install_plugin(api.portal.get())
 
 
 def uninstall(context):
-    """After ``bibqual:uninstall``: content stays; only registrations go."""
+    """After ``bibqual:uninstall``: content stays; time-limited grants end."""
+    remove_plugin(api.portal.get())

@@ -101,3 +101,25 @@ def framework_elements(framework, extra_lines=()):
         seen.add(token)
         elements.append((token, title))
     return elements
+
+
+def parse_group_mapping(line):
+    """Split a ``token|group, group`` line into ``(token, [group, ...])``.
+
+    Raises ``ValueError`` with a user-facing message when the line is malformed.
+    """
+    token, sep, groups = (line or "").partition("|")
+    token = token.strip()
+    names = [name.strip() for name in groups.split(",") if name.strip()]
+    if not sep or not TOKEN_RE.match(token) or not names:
+        raise ValueError(_("Write a mapping as 'token|group-id, group-id'."))
+    return token, names
+
+
+def validate_group_mapping(line):
+    """Field constraint for one line of ``norm_field_groups``."""
+    try:
+        parse_group_mapping(line)
+    except ValueError as exc:
+        raise Invalid(exc.args[0])
+    return True

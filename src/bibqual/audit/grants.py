@@ -1,0 +1,106 @@
+"""Time-limited Auditor grants on one library: the API behind form and REST."""
+
+from bibqual import _
+from bibqual import clock
+from bibqual.audit.plugin import PLUGIN_ID
+from bibqual.audit.plugin import AuditGrantsPlugin
+from bibqual.audit.plugin import group_id
+from bibqual.ids import AUDITOR_ROLE
+from datetime import date
+from plone import api
+from plone.uuid.interfaces import IUUID
+from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
+
+
+class GrantError(ValueError):
+    """Bad input for a grant; the message says what is wrong."""
+
+
+def install_plugin(portal):
+    """Add and activate the grants plugin in the site's acl_users (idempotent)."""
+    acl_users = portal.acl_users
+    if PLUGIN_ID not in acl_users.objectIds():
+        acl_users._setObject(PLUGIN_ID, AuditGrantsPlugin())
+    plugins = acl_users.plugins
+    if PLUGIN_ID not in plugins.listPluginIds(IGroupsPlugin):
+        plugins.activatePlugin(IGroupsPlugin, PLUGIN_ID)
+
+
+def remove_plugin(portal):
+    """Remove the grants plugin (uninstall): all time-limited grants end."""
+    acl_users = portal.acl_users
+    if PLUGIN_ID in acl_users.objectIds():
+        acl_users.plugins.removePluginById(PLUGIN_ID)
+        acl_users._delObject(PLUGIN_ID)
+
+
+def _plugin():
+    portal = api.portal.get()
+    plugin = portal.acl_users.get(PLUGIN_ID)
+    if plugin is None:
+        install_plugin(portal)
+        plugin = portal.acl_users[PLUGIN_ID]
+    return plugin
+
+
+def parse_until(value):
+    """The ``until`` date from ISO text (or a date); it may not lie in the past."""
+    if isinstance(value, date):
+        until = value
+    else:
+        try:
+            until = date.fromisoformat(str(value or "").strip())
+        except ValueError:
+            raise GrantError(
+                _("'${value}' is not a date; write it as YYYY-MM-DD.", mapping={"value": value})
+            )
+    if until < clock.today():
+        raise GrantError(_("The end date ${until} has already passed.", mapping={"until": until}))
+    return until
+
+
+def check_user(user_id):
+    """The user id, if such a user exists."""
+    user_id = (user_id or "").strip() if isinstance(user_id, str) else ""
+    if not user_id:
+        raise GrantError(_("Give the user id of the auditor."))
+    if api.user.get(userid=user_id) is None:
+        raise GrantError(_("There is no user '${user}'.", mapping={"user": user_id}))
+    return user_id
+
+
+def grant(library, user_id, until):
+    """Let ``user_id`` audit ``library`` up to and including ``until``."""
+    user_id = check_user(user_id)
+    until = parse_until(until)
+    uid = IUUID(library)
+    _plugin().grant(user_id, uid, until)
+    group = group_id(uid)
+    if AUDITOR_ROLE not in (library.get_local_roles_for_userid(group) or ()):
+        library.manage_addLocalRoles(group, [AUDITOR_ROLE])
+        library.reindexObjectSecurity()
+    return describe(user_id, until)
+
+
+def revoke(library, user_id):
+    """End a grant now; ``False`` when there was none."""
+    return _plugin().revoke(user_id, IUUID(library))
+
+
+def describe(user_id, until):
+    """A grant as JSON-friendly data."""
+    user = api.user.get(userid=user_id)
+    fullname = (user.getProperty("fullname", "") if user is not None else "") or user_id
+    return {
+        "user": user_id,
+        "fullname": fullname,
+        "until": until.isoformat(),
+        "active": until >= clock.today(),
+    }
+
+
+def grants(library):
+    """All grants on ``library``, active and expired."""
+    return [
+        describe(user_id, until) for user_id, until in _plugin().grants_for_library(IUUID(library))
+    ]

@@ -1,0 +1,31 @@
+"""DELETE {library}/@audit-access {"user": ID}: end a grant now."""
+
+from bibqual import _
+from bibqual.audit.grants import GrantError
+from bibqual.audit.grants import revoke
+from bibqual.services.audit_access.base import AuditAccessService
+from plone.protect.interfaces import IDisableCSRFProtection
+from zope.interface import alsoProvides
+
+
+class AuditAccessDelete(AuditAccessService):
+    """End a user's audit access to this library at once.
+
+    Permission: bibqual: Manage audit access. 204 when ended; 404 when the user
+    had no grant here; 400 without a user.
+    """
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            user = self.body().get("user") or self.request.form.get("user")
+            if not user:
+                raise GrantError(_("Give the user id of the auditor."))
+        except GrantError as error:
+            return self.bad_request(error)
+        if not revoke(self.context, user):
+            return self.bad_request(
+                GrantError(_("'${user}' has no audit access here.", mapping={"user": user})),
+                status=404,
+            )
+        return self.reply_no_content()

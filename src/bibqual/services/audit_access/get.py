@@ -1,0 +1,18 @@
+"""GET {library}/@audit-access: the library's time-limited Auditor grants."""
+
+from bibqual.audit.grants import grants
+from bibqual.services.audit_access.base import AuditAccessService
+
+
+class AuditAccessGet(AuditAccessService):
+    """Who may audit this library until when (active and expired grants).
+
+    Permission: bibqual: Manage audit access (quality coordinator and up).
+    Returns ``{"@id": ..., "items": [{"user", "fullname", "until", "active"}]}``.
+    """
+
+    def reply(self):
+        return {
+            "@id": f"{self.context.absolute_url()}/@audit-access",
+            "items": grants(self.context),
+        }

@@ -1,0 +1,58 @@
+"""POST {item}/@workflow/{transition} on bibqual content, with clear refusals."""
+
+from AccessControl import getSecurityManager
+from bibqual import _
+from plone.restapi.services.workflow.transition import WorkflowTransition
+from zope.i18n import translate
+import transaction
+
+
+class BibqualWorkflowTransition(WorkflowTransition):
+    """Run a PDCA / plan / evidence transition.
+
+    Anyone who may view the item may call it. Answers 403 when the user's role
+    may not take this step (e.g. staff completing a project, an auditor
+    anything), 400 with the reason when the step does not exist from the
+    current state or the content is not ready (e.g. ``start`` without a
+    deadline), else plone.restapi's usual answer. Nothing is stored on a refusal.
+    """
+
+    def reply(self):
+        refusal = self.refusal() if self.transition else None
+        if refusal is not None:
+            status, message = refusal
+            self.request.response.setStatus(status)
+            transaction.doom()
+            kind = "Forbidden" if status == 403 else "WorkflowException"
+            return {"error": {"type": kind, "message": translate(message, context=self.request)}}
+        result = super().reply()
+        if self.request.response.getStatus() >= 400:
+            transaction.doom()
+        return result
+
+    def refusal(self):
+        """``(status, message)`` when the transition cannot be taken, else ``None``."""
+        workflows = self.wftool.getWorkflowsFor(self.context)
+        if not workflows:
+            return None
+        workflow = workflows[0]
+        state_id = workflow._getWorkflowStateOf(self.context, id_only=True)
+        state = workflow.states.get(state_id)
+        transition = workflow.transitions.get(self.transition)
+        if transition is None or state is None or self.transition not in state.transitions:
+            possible = ", ".join(state.transitions) if state is not None else ""
+            return 400, _(
+                "'${transition}' is not possible from the state '${state}'. Possible: ${possible}.",
+                mapping={
+                    "transition": self.transition,
+                    "state": state_id,
+                    "possible": possible or "-",
+                },
+            )
+        guard = transition.guard
+        if guard is not None and not guard.check(getSecurityManager(), workflow, self.context):
+            return 403, _(
+                "You may not take the step '${transition}' here.",
+                mapping={"transition": self.transition},
+            )
+        return None

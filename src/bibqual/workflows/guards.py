@@ -1,0 +1,67 @@
+"""Conditions a transition needs, with the reason it is refused.
+
+DCWorkflow's own guards check permissions (who may make a step). What the
+content itself must hold before a step is checked here, so the refusal can say
+why: ``refusal(obj, transition_id, comment)`` returns the reason, translated
+for the current request, or ``None``.
+"""
+
+from bibqual import _
+from bibqual.ids import ASSURANCE_PROJECT
+from bibqual.ids import SMART_PROJECT
+from bibqual.workflows.ids import ADJUST
+from bibqual.workflows.ids import START
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+def _blank(value):
+    return not (value or "").strip()
+
+
+def start_refusal(obj, comment=""):
+    """A project starts (plan -> do) only with a specific goal, a deadline and a target."""
+    missing = []
+    if _blank(getattr(obj, "specific", None)):
+        missing.append(_("a specific goal"))
+    if not getattr(obj, "deadline", None):
+        missing.append(_("a deadline"))
+    indicators = getattr(obj, "indicators", None) or []
+    if not any((row or {}).get("target") is not None for row in indicators):
+        missing.append(_("an indicator with a target"))
+    if not missing:
+        return None
+    return missing
+
+
+def adjust_refusal(obj, comment=""):
+    """Adjusting (check -> act) needs the evaluation of the Check phase."""
+    if obj.portal_type == ASSURANCE_PROJECT:
+        if _blank(comment):
+            return _("Write the evaluation of this cycle in the comment before adjusting.")
+        return None
+    if _blank(getattr(obj, "evaluation", None)):
+        return _("Fill in the evaluation (Check) before adjusting the project.")
+    return None
+
+
+def refusal(obj, transition_id, comment=""):
+    """The reason ``transition_id`` may not be taken on ``obj`` now, or ``None``."""
+    request = getRequest()
+
+    def tr(message):
+        return translate(message, context=request)
+
+    if transition_id == START and obj.portal_type == SMART_PROJECT:
+        missing = start_refusal(obj, comment)
+        if missing:
+            return tr(
+                _(
+                    "The project cannot start yet: it needs ${missing}.",
+                    mapping={"missing": ", ".join(tr(part) for part in missing)},
+                )
+            )
+    if transition_id == ADJUST:
+        reason = adjust_refusal(obj, comment)
+        return tr(reason) if reason else None
+    return None
