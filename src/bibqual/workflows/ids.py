@@ -44,3 +44,6 @@ RETRACT = "retract"
 
 # States in which a project is still being worked on
 OPEN_PROJECT_STATES = (PLAN, DO, CHECK, ACT)
+
+# All project states, in PDCA order
+PROJECT_STATES = (PLAN, DO, CHECK, ACT, DONE, CANCELLED)

@@ -1,0 +1,50 @@
+"""Catalog queries shared by the reports."""
+
+from bibqual import clock
+from bibqual.ids import ASSURANCE_PROJECT
+from bibqual.ids import EVIDENCE
+from bibqual.ids import SMART_PROJECT
+from bibqual.ids import YEAR_PLAN
+from plone import api
+from plone.uuid.interfaces import IUUID
+
+
+def library_brains(library, portal_type, **query):
+    """Brains of ``portal_type`` in ``library`` the current user may see."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog(portal_type=portal_type, library_uid=IUUID(library), **query)
+
+
+def year_plans(library):
+    return library_brains(library, YEAR_PLAN, sort_on="year", sort_order="descending")
+
+
+def projects(library, **query):
+    return library_brains(library, SMART_PROJECT, **query)
+
+
+def assurance_projects(library, **query):
+    return library_brains(library, ASSURANCE_PROJECT, **query)
+
+
+def evidence(library, **query):
+    return library_brains(library, EVIDENCE, **query)
+
+
+def parent_path(brain):
+    return brain.getPath().rsplit("/", 1)[0]
+
+
+def as_date(value):
+    """A brain's date metadata as ``datetime.date`` (or None)."""
+    if value is None or value == "":
+        return None
+    if hasattr(value, "asdatetime"):
+        return value.asdatetime().date()
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value
+
+
+def today():
+    return clock.today()
