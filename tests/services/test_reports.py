@@ -2,7 +2,6 @@
 
 from datetime import date
 from plone import api
-
 import pytest
 import transaction
 
