@@ -1,0 +1,71 @@
+"""Helpers shared by the bibqual views (labels, dates, permissions)."""
+
+from bibqual import _
+from bibqual.workflows import ids as w
+from plone import api
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+
+STATE_TITLES = {
+    w.PLAN: _("Plan"),
+    w.DO: _("Do"),
+    w.CHECK: _("Check"),
+    w.ACT: _("Act"),
+    w.DONE: _("Done"),
+    w.CANCELLED: _("Cancelled"),
+    w.DRAFT: _("Draft"),
+    w.ADOPTED: _("Adopted"),
+    w.CLOSED: _("Closed"),
+    w.RELEASED: _("Released"),
+    w.ARCHIVED: _("Archived"),
+    w.INTERNAL: _("Internal"),
+}
+
+PHASE_COLORS = {
+    w.PLAN: "#0b5394",
+    w.DO: "#7a4d00",
+    w.CHECK: "#5b2c83",
+    w.ACT: "#9c2b23",
+    w.DONE: "#1e6b34",
+    w.CANCELLED: "#5c636a",
+}
+
+BOARD_STATES = (w.PLAN, w.DO, w.CHECK, w.ACT, w.DONE)
+
+
+def as_date(value):
+    """A date from a date, datetime or Zope DateTime (brains hold any)."""
+    if value is None or value == "" or value == "None":
+        return None
+    if hasattr(value, "asdatetime"):
+        return value.asdatetime().date()
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value
+
+
+class BibqualView(BrowserView):
+    """Base of the bibqual pages: translated labels and Dutch dates."""
+
+    def tr(self, message):
+        return translate(message, context=self.request)
+
+    def state_title(self, state):
+        title = STATE_TITLES.get(state)
+        return self.tr(title) if title is not None else state
+
+    def date(self, value):
+        """``31-12-2026`` (the Dutch way), or an empty string."""
+        value = as_date(value)
+        return value.strftime("%d-%m-%Y") if value else ""
+
+    def iso(self, value):
+        value = as_date(value)
+        return value.isoformat() if value else ""
+
+    def can(self, permission, obj=None):
+        return api.user.has_permission(permission, obj=obj if obj is not None else self.context)
+
+    def can_edit(self, obj=None):
+        return self.can("Modify portal content", obj)
