@@ -132,7 +132,10 @@ class TestSmartProjectAddForm:
             deadline="2026-05-01",
         )
         assert ERRORS in browser.contents
-        assert "The deadline cannot be before the start date." in browser.contents
+        assert (
+            field_error(browser, "form-widgets-deadline")
+            == "The deadline cannot be before the start date."
+        )
         refresh()
         assert site["plan"].objectIds() == ["voorlezen"]
 

@@ -16,6 +16,9 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 
+DEADLINE_BEFORE_START = _("The deadline cannot be before the start date.")
+
+
 class ISmartProject(model.Schema):
     """A project written the SMART way: S, M, A, R and T, then Check and Act."""
 
@@ -143,7 +146,7 @@ class ISmartProject(model.Schema):
         start = getattr(data, "start", None)
         deadline = getattr(data, "deadline", None)
         if start and deadline and deadline < start:
-            raise Invalid(_("The deadline cannot be before the start date."))
+            raise Invalid(DEADLINE_BEFORE_START)
 
 
 @implementer(ISmartProject, IBibqualContent)
