@@ -7,7 +7,7 @@ PORT ?= 8080
 HOST ?= 0.0.0.0
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: help install start test lint format i18n clean
+.PHONY: help install browser start test lint format i18n clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -27,7 +27,12 @@ start: install ## Create the demo site on first run, then serve it on PORT (defa
 	@echo "bibqual runs at http://localhost:$(PORT)/Plone (admin/admin)"
 	exec $(BIN)/runwsgi var/instance/main/etc/zope.ini
 
-test: install ## Install what the suite needs and run the whole suite
+browser: ## Install Debian's Chromium for the browser tests (Playwright drives it)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing chromium (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: install browser ## Install what the suite needs and run the whole suite
 	$(BIN)/pytest tests
 
 lint: install ## Check code style with ruff

@@ -67,6 +67,7 @@ setup(
             "plonetheme.barceloneta",
             "pytest",
             "pytest-plone>=1.1",
+            "playwright",
             "requests",
             "ruff",
         ],

@@ -27,11 +27,16 @@ class BibqualLayer(PloneSandboxLayer):
 
 
 class BibqualDemoLayer(PloneSandboxLayer):
-    """The bibqual site with the ``bibqual:demo`` content and users."""
+    """The bibqual site with the ``bibqual:demo`` content and users, in Dutch
+    (as ``make start`` creates it)."""
 
     defaultBases = ()
 
     def setUpPloneSite(self, portal):
+        from plone import api
+
+        api.portal.set_registry_record("plone.available_languages", ["nl"])
+        api.portal.set_registry_record("plone.default_language", "nl")
         applyProfile(portal, "bibqual:demo")
 
 
