@@ -47,8 +47,8 @@ def main():
         "Library": 1,
         "YearPlan": 2,
         "SmartProject": 12,
-        "AssuranceProject": 2,
-        "Evidence": 5,
+        "AssuranceProject": 4,
+        "Evidence": 9,
     }
     problems = []
     for portal_type, minimum in expected.items():

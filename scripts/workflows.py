@@ -4,7 +4,9 @@ Run ``python scripts/workflows.py`` after changing a table; it rewrites
 ``src/bibqual/profiles/default/workflows/*/definition.xml``. Every state maps
 every managed permission explicitly for every role (acquired="False"), except
 where a table says ``acquire``: projects take the Auditor's View from their year
-plan, so an auditor sees the projects of adopted and closed plans only.
+plan, so an auditor sees the projects of adopted and closed plans only, and
+released evidence takes it from its container (library, project or assurance
+project), so evidence of a cancelled project stays hidden.
 """
 
 from pathlib import Path
@@ -228,17 +230,27 @@ EVIDENCE = {
                 REVIEW: COORDINATOR,
             },
         ),
+        # Released evidence takes the Auditor's view from its container, so
+        # evidence inside a cancelled project or a draft plan's project stays hidden.
         w.RELEASED: state(
             "Released",
             "Released as evidence for the audit.",
             (w.ARCHIVE, w.RETRACT),
-            {VIEW: AUDIT, ACCESS: AUDIT, MODIFY: COORDINATOR, DELETE: ADMINS, REVIEW: COORDINATOR},
+            {
+                VIEW: INTERNAL,
+                ACCESS: INTERNAL,
+                MODIFY: COORDINATOR,
+                DELETE: ADMINS,
+                REVIEW: COORDINATOR,
+            },
+            acquire=(VIEW, ACCESS),
         ),
         w.ARCHIVED: state(
             "Archived",
             "No longer current; kept for the record.",
             (w.RETRACT,),
-            {VIEW: AUDIT, ACCESS: AUDIT, MODIFY: ADMINS, DELETE: ADMINS, REVIEW: COORDINATOR},
+            {VIEW: INTERNAL, ACCESS: INTERNAL, MODIFY: ADMINS, DELETE: ADMINS, REVIEW: COORDINATOR},
+            acquire=(VIEW, ACCESS),
         ),
     },
     "transitions": {

@@ -1,4 +1,8 @@
-"""The ``bibqual:demo`` profile: what a visitor of the demo site finds."""
+"""The ``bibqual:demo`` profile: what a visitor of the demo site finds.
+
+The catalog filters on permissions, so the tests look as a Manager unless they log in
+as one of the demo users to check what that user's role lets them see.
+"""
 
 from Acquisition import aq_parent
 from bibqual.content.classification import IClassification
@@ -10,6 +14,10 @@ from bibqual.vocabularies.frameworks import FRAMEWORKS
 from datetime import date
 from datetime import timedelta
 from plone import api
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import setRoles
 from plone.restapi.interfaces import ISerializeToJson
 from zope.component import getMultiAdapter
 from zope.schema import getFieldsInOrder
@@ -29,11 +37,18 @@ DEMO_ROLES = {
     "medewerker": {"Editor", "Contributor"},
     "auditor": {"Auditor"},
 }
+TYPES = ("Library", "YearPlan", "SmartProject", "AssuranceProject", "Evidence")
+PROJECT_STATES = {"plan", "do", "check", "act", "done", "cancelled"}
+OPEN_STATES = {"plan", "do", "check", "act"}
+COORDINATOR_STEPS = {"adopt", "close", "complete", "cancel", "reopen", "release", "archive"}
 
 
 @pytest.fixture
 def portal(demo_integration):
-    return demo_integration["portal"]
+    """The demo site, with the test user as Manager (the catalog filters on permissions)."""
+    portal = demo_integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal
 
 
 @pytest.fixture
@@ -51,8 +66,35 @@ def objects(catalog, portal_type, **query):
 
 
 def counts(catalog):
-    types = ("Library", "YearPlan", "SmartProject", "AssuranceProject", "Evidence")
-    return {portal_type: len(catalog(portal_type=portal_type)) for portal_type in types}
+    return {portal_type: len(catalog(portal_type=portal_type)) for portal_type in TYPES}
+
+
+def states(catalog, portal_type, **query):
+    """``{id: review_state}`` of what the current user finds."""
+    return {brain.getId: brain.review_state for brain in catalog(portal_type=portal_type, **query)}
+
+
+def path_of(obj):
+    return "/".join(obj.getPhysicalPath())
+
+
+def history(obj):
+    """The workflow history of ``obj`` (its one workflow), creation entry first."""
+    (entries,) = obj.workflow_history.values()
+    return list(entries)
+
+
+def steps(obj):
+    """The transitions in the history of ``obj`` (without the creation entry)."""
+    return [entry for entry in history(obj) if entry["action"]]
+
+
+def snapshot(catalog):
+    """State and length of history of every demo item."""
+    return {
+        brain.getPath(): (brain.review_state, len(history(brain.getObject())))
+        for brain in catalog(portal_type=list(TYPES))
+    }
 
 
 class TestLibraries:
@@ -147,7 +189,7 @@ class TestAssuranceProjects:
             assert isinstance(item.next_review, date)
             assert item.responsible
             assert set(item.norm_fields) <= SCOB3_TOKENS and item.norm_fields
-            assert item.cycle == 1
+            assert item.cycle >= 1
         assert {item.interval_months for item in found} >= {12, 36}
 
 
@@ -220,7 +262,12 @@ class TestEvidence:
         assert data[stream + length :].startswith(b"endstream")
 
     def test_csv_files_are_tables(self):
-        for name in ("klanttevredenheidsonderzoek-resultaten.csv", "boekstart-bereik.csv"):
+        names = (
+            "klanttevredenheidsonderzoek-resultaten.csv",
+            "boekstart-bereik.csv",
+            "tussenmeting-taalmaatjes.csv",
+        )
+        for name in names:
             rows = list(csv.reader(io.StringIO(demo_file(name).decode("utf-8")), delimiter=";"))
             assert len(rows) > 5
             assert len({len(row) for row in rows}) == 1, name
@@ -253,20 +300,224 @@ class TestUsers:
 class TestIdempotent:
     def test_running_the_profile_again_changes_nothing(self, portal, library, catalog):
         before = counts(catalog)
+        workflow = snapshot(catalog)
         users = len(api.user.get_users())
         local_roles = {user: set(roles) for user, roles in library.get_local_roles()}
         portal.portal_setup.runAllImportStepsFromProfile("profile-bibqual:demo")
         assert counts(catalog) == before
+        assert snapshot(catalog) == workflow
         assert len(api.user.get_users()) == users
         assert {user: set(roles) for user, roles in library.get_local_roles()} == local_roles
 
+    def test_items_moved_on_by_hand_stay_where_they_are(self, portal, library):
+        project = library[f"jaarplan-{date.today().year}"]["bibliotheek-op-school-vmbo"]
+        api.content.transition(obj=project, transition="start", comment="Van start.")
+        portal.portal_setup.runAllImportStepsFromProfile("profile-bibqual:demo")
+        assert api.content.get_state(project) == "do"
+        assert [entry["action"] for entry in steps(project)] == ["start"]
+
     def test_restores_what_was_removed(self, portal, library, catalog):
         before = counts(catalog)
+        workflow = snapshot(catalog)
         with api.env.adopt_roles(["Manager"]):
             api.content.delete(obj=library["klanttevredenheidsonderzoek-resultaten"])
         assert counts(catalog)["Evidence"] == before["Evidence"] - 1
         portal.portal_setup.runAllImportStepsFromProfile("profile-bibqual:demo")
         assert counts(catalog) == before
+        # The new item took its steps again: released, one release in its history.
+        assert snapshot(catalog) == workflow
+
+
+class TestWorkflowStates:
+    def test_every_project_state_is_shown(self, catalog):
+        assert set(states(catalog, "SmartProject").values()) == PROJECT_STATES
+
+    def test_last_year_done_but_one_cancelled(self, library, catalog):
+        plan = library[f"jaarplan-{date.today().year - 1}"]
+        found = sorted(states(catalog, "SmartProject", path=path_of(plan)).values())
+        assert found.count("cancelled") == 1
+        assert set(found) == {"done", "cancelled"}
+        assert found.count("done") >= 5
+
+    def test_this_year_spread_over_plan_do_check_act(self, library, catalog):
+        plan = library[f"jaarplan-{date.today().year}"]
+        found = states(catalog, "SmartProject", path=path_of(plan))
+        assert set(found.values()) == OPEN_STATES
+        assert found["bibliotheek-op-school-vmbo"] == "plan"
+        assert found["makerspace-en-cultuureducatie"] == "act"
+
+    def test_year_plan_states(self, portal, library):
+        this_year = date.today().year
+        assert api.content.get_state(library[f"jaarplan-{this_year - 1}"]) == "closed"
+        assert api.content.get_state(library[f"jaarplan-{this_year}"]) == "adopted"
+        assert api.content.get_state(portal[OTHER][f"jaarplan-{this_year}"]) == "draft"
+
+    def test_second_library_waits_for_its_draft_plan(self, portal, catalog):
+        found = states(catalog, "SmartProject", path=path_of(portal[OTHER]))
+        assert len(found) == 2
+        assert set(found.values()) == {"plan"}
+        for project in objects(catalog, "SmartProject", path=path_of(portal[OTHER])):
+            assert steps(project) == []
+            assert all(row["actual"] is None for row in project.indicators)
+
+    def test_state_matches_the_content(self, catalog):
+        """Acted-on projects hold their evaluation and decisions; planned ones no results."""
+        for project in objects(catalog, "SmartProject"):
+            state = api.content.get_state(project)
+            if state in ("act", "done"):
+                assert project.evaluation and project.improvements, project.getId()
+            if state == "plan":
+                assert all(row["actual"] is None for row in project.indicators), project.getId()
+
+    def test_every_evidence_state_is_shown(self, catalog):
+        found = states(catalog, "Evidence")
+        assert set(found.values()) == {"draft", "released", "archived"}
+        assert found["tussenmeting-taalmaatjes"] == "draft"
+        assert found["bereikcijfers-boekstart"] == "archived"
+        assert list(found.values()).count("released") >= 5
+
+    def test_every_assurance_state_is_shown(self, catalog):
+        assert set(states(catalog, "AssuranceProject").values()) == OPEN_STATES
+
+    def test_new_cycles_went_through_the_workflow(self, library, catalog):
+        items = objects(catalog, "AssuranceProject")
+        assert max(item.cycle for item in items) >= 3
+        assert sum(1 for item in items if item.cycle >= 2) >= 2
+        for item in items:
+            new_cycles = [entry for entry in steps(item) if entry["action"] == "new_cycle"]
+            assert len(new_cycles) == item.cycle - 1, item.getId()
+            assert all(entry["comments"].strip() for entry in new_cycles), item.getId()
+            assert all(entry["review_state"] == "plan" for entry in new_cycles)
+        # The review date is where the data puts it, after the cycles moved it on.
+        collection = library["jaarlijkse-evaluatie-collectieplan"]
+        assert collection.cycle == 3
+        assert collection.next_review == date.today() + timedelta(days=30)
+        assert catalog(UID=api.content.get_uuid(collection))[0].next_review == (
+            collection.next_review
+        )
+
+
+class TestHistories:
+    def test_histories_follow_the_workflow(self, portal, catalog):
+        """Every history starts in the initial state and takes only allowed steps, in order."""
+        workflow_tool = portal.portal_workflow
+        for brain in catalog(portal_type=list(TYPES)):
+            obj = brain.getObject()
+            (workflow,) = workflow_tool.getWorkflowsFor(obj)
+            entries = history(obj)
+            assert entries[0]["action"] is None
+            state = workflow.initial_state
+            assert entries[0]["review_state"] == state
+            for entry in entries[1:]:
+                assert entry["action"] in workflow.states[state].transitions, brain.getPath()
+                state = workflow.transitions[entry["action"]].new_state_id
+                assert entry["review_state"] == state
+            assert state == brain.review_state
+
+    def test_every_step_has_a_comment(self, catalog):
+        taken = [
+            entry
+            for brain in catalog(portal_type=list(TYPES))
+            for entry in steps(brain.getObject())
+        ]
+        assert len(taken) >= 60
+        for entry in taken:
+            assert len(entry["comments"].strip()) > 10, entry
+            assert "{" not in entry["comments"], entry
+
+    def test_comments_tell_the_story(self, library):
+        this_year = date.today().year
+        plan = library[f"jaarplan-{this_year - 1}"]
+        close = steps(plan)[-1]
+        assert close["action"] == "close"
+        assert f"jaarverslag {this_year - 1}" in close["comments"]
+        bus = plan["bibliotheekbus-langs-de-kleine-kernen"]
+        assert [entry["action"] for entry in steps(bus)] == ["start", "cancel"]
+        assert "afgekeurd" in steps(bus)[-1]["comments"]
+        media = [entry["action"] for entry in steps(plan["mediawijsheid-groep-7-en-8"])]
+        assert media == ["start", "evaluate", "adjust", "replan"] + [
+            "start",
+            "evaluate",
+            "adjust",
+            "complete",
+        ]
+        survey = library["klanttevredenheidsonderzoek"]
+        adjust = [entry for entry in steps(survey) if entry["action"] == "adjust"]
+        assert "Evaluatie:" in adjust[0]["comments"]
+
+    def test_steps_taken_by_the_demo_users(self, catalog):
+        for brain in catalog(portal_type=list(TYPES)):
+            for entry in steps(brain.getObject()):
+                if entry["action"] in COORDINATOR_STEPS:
+                    assert entry["actor"] == "coordinator", (brain.getPath(), entry)
+                else:
+                    assert entry["actor"] in ("coordinator", "medewerker"), brain.getPath()
+
+    def test_plan_adopted_before_and_closed_after_its_projects(self, library):
+        plan = library[f"jaarplan-{date.today().year - 1}"]
+        adopt, close = steps(plan)
+        for project in plan.objectValues():
+            if project.portal_type != "SmartProject":
+                continue
+            project_steps = steps(project)
+            assert adopt["time"] <= project_steps[0]["time"], project.getId()
+            assert project_steps[-1]["time"] <= close["time"], project.getId()
+
+
+class TestWhoSeesWhat:
+    def test_auditor_sees_library_and_adopted_and_closed_plans(self, portal, library, catalog):
+        login(portal, "auditor")
+        assert [brain.getObject() for brain in catalog(portal_type="Library")] == [library]
+        this_year = date.today().year
+        plans = {brain.getPath(): brain.review_state for brain in catalog(portal_type="YearPlan")}
+        assert plans == {
+            f"{path_of(library)}/jaarplan-{this_year - 1}": "closed",
+            f"{path_of(library)}/jaarplan-{this_year}": "adopted",
+        }
+
+    def test_auditor_sees_projects_but_not_the_cancelled_one(self, portal, library, catalog):
+        everything = states(catalog, "SmartProject", path=path_of(library))
+        login(portal, "auditor")
+        seen = states(catalog, "SmartProject")
+        assert "cancelled" not in seen.values()
+        assert seen == {key: state for key, state in everything.items() if state != "cancelled"}
+        assert set(seen.values()) == OPEN_STATES | {"done"}
+        assert len(states(catalog, "AssuranceProject")) == 4
+
+    def test_auditor_sees_released_and_archived_evidence_only(self, portal, catalog):
+        everything = states(catalog, "Evidence")
+        login(portal, "auditor")
+        seen = states(catalog, "Evidence")
+        assert set(seen.values()) == {"released", "archived"}
+        assert seen == {key: state for key, state in everything.items() if state != "draft"}
+        assert not catalog(portal_type="Evidence", review_state="draft")
+
+    def test_auditor_sees_nothing_of_the_second_library(self, portal, catalog):
+        other = portal[OTHER]
+        login(portal, "auditor")
+        assert not catalog(path=path_of(other))
+        assert not catalog(library_uid=api.content.get_uuid(other))
+        assert OTHER not in {brain.getId for brain in catalog(portal_type="Library")}
+
+    def test_medewerker_sees_draft_evidence(self, portal, catalog):
+        login(portal, "medewerker")
+        seen = states(catalog, "Evidence")
+        assert seen["tussenmeting-taalmaatjes"] == "draft"
+        assert set(seen.values()) == {"draft", "released", "archived"}
+        assert "cancelled" in states(catalog, "SmartProject").values()
+        assert not catalog(path=path_of(portal[OTHER]))
+
+    def test_coordinator_sees_all_of_the_main_library(self, portal, library, catalog):
+        everything = snapshot(catalog)
+        main = {
+            path: value for path, value in everything.items() if path.startswith(path_of(library))
+        }
+        login(portal, "coordinator")
+        assert snapshot(catalog) == main
+
+    def test_anonymous_sees_nothing(self, portal, catalog):
+        logout()
+        assert not catalog(portal_type=list(TYPES))
 
 
 class TestRest:

@@ -7,8 +7,8 @@ of the form; these validators repeat the check per field for the Classic UI.
 from bibqual.content.smartproject import DEADLINE_BEFORE_START
 from bibqual.content.smartproject import ISmartProject
 from z3c.form import validator
-from z3c.form.interfaces import IDataConverter
 from z3c.form.interfaces import NO_VALUE
+from z3c.form.interfaces import IDataConverter
 from zope.interface import Invalid
 
 

@@ -4,12 +4,24 @@ Relative dates keep the demo current whatever year it is installed in:
 - year plans are keyed by their offset from this year (``-1`` last year, ``0`` this year);
 - ``(month, day)`` or ``(month, day, years)`` is a date in this year, ``years`` later;
 - ``days`` is a number of days from today.
-Titles may hold ``{previous}`` and ``{current}``, the two plan years.
+Titles and comments may hold ``{previous}`` and ``{current}``, the two plan years.
+
+``workflow`` lists the steps a new item takes after it is created, in order, each as
+``(transition, comment)``. A year plan is closed after its projects have run; an assurance
+project's ``next_review`` is the date after all its steps (every ``new_cycle`` moves it on).
 """
 
 from bibqual.setuphandlers.demo_projects import MAIN_LIBRARY_ID
 from bibqual.setuphandlers.demo_projects import OTHER_LIBRARY_ID
 from bibqual.setuphandlers.demo_projects import PROJECTS
+from bibqual.workflows.ids import ADJUST
+from bibqual.workflows.ids import ADOPT
+from bibqual.workflows.ids import ARCHIVE
+from bibqual.workflows.ids import CLOSE
+from bibqual.workflows.ids import EVALUATE
+from bibqual.workflows.ids import NEW_CYCLE
+from bibqual.workflows.ids import RELEASE
+from bibqual.workflows.ids import START
 
 
 __all__ = [
@@ -21,6 +33,7 @@ __all__ = [
     "MAIN_LIBRARY_ID",
     "OTHER_LIBRARY_ID",
     "PROJECTS",
+    "TEXT_FILES",
 ]
 
 ALL_CORE_FUNCTIONS = [
@@ -53,6 +66,18 @@ LIBRARIES = [
                     "Bibliotheek op school",
                     "Ontmoeting in de wijk",
                 ],
+                "workflow": [
+                    (
+                        ADOPT,
+                        "Vastgesteld door het MT en besproken met de Raad van Toezicht en de "
+                        "gemeenten.",
+                    ),
+                    (
+                        CLOSE,
+                        "Alle projecten zijn geëvalueerd en verantwoord in het jaarverslag "
+                        "{previous}; het jaarplan is gesloten.",
+                    ),
+                ],
             },
             0: {
                 "description": (
@@ -63,6 +88,13 @@ LIBRARIES = [
                     "Taal en geletterdheid",
                     "Digitale inclusie",
                     "Bibliotheek op school",
+                ],
+                "workflow": [
+                    (
+                        ADOPT,
+                        "Vastgesteld door het MT; afgeleid van het meerjarenbeleidsplan en "
+                        "besproken met de drie gemeenten.",
+                    ),
                 ],
             },
         },
@@ -79,7 +111,10 @@ LIBRARIES = [
         "share_with_network": False,
         "year_plans": {
             0: {
-                "description": "Jaarplan van de Bibliotheek Kop van Noord.",
+                "description": (
+                    "Concept-jaarplan van de Bibliotheek Kop van Noord; het wordt vastgesteld "
+                    "na het overleg met de gemeente Schagen."
+                ),
                 "spearheads": ["Taal en geletterdheid", "Digitale inclusie"],
             },
         },
@@ -102,6 +137,30 @@ ASSURANCE_PROJECTS = [
         "norm_fields": ["collectie", "processen"],
         "core_functions": ["lezen-en-literatuur", "kennis-en-informatie"],
         "policy_topics": ["Collectiebeleid"],
+        # Two rounds behind it, the third one under way.
+        "workflow": [
+            (
+                START,
+                "Eerste ronde: uitleencijfers, omloopsnelheid en de wensen uit het "
+                "klanttevredenheidsonderzoek zijn verzameld.",
+            ),
+            (EVALUATE, "Team Collectie en kwaliteitscoördinator bespreken de cijfers."),
+            (
+                ADJUST,
+                "Evaluatie: de jeugdcollectie in Opmeer is verouderd en de vraag naar e-books "
+                "groeit. Het MT heeft het bijgestelde collectieplan vastgesteld.",
+            ),
+            (NEW_CYCLE, "Collectieplan bijgesteld; de volgende evaluatie is over twaalf maanden."),
+            (START, "Tweede ronde: de cijfers over {previous} worden verzameld."),
+            (EVALUATE, "Cijfers compleet; evaluatie met het team Collectie gepland."),
+            (
+                ADJUST,
+                "Evaluatie: de vernieuwde jeugdcollectie in Opmeer wordt 18% vaker geleend; "
+                "het budget voor e-books gaat omhoog. Zie de Evaluatie collectieplan {previous}.",
+            ),
+            (NEW_CYCLE, "Bijstellingen vastgelegd; de derde ronde begint."),
+            (START, "Derde ronde: de cijfers over het lopende jaar worden verzameld."),
+        ],
     },
     {
         "id": "klanttevredenheidsonderzoek",
@@ -117,6 +176,25 @@ ASSURANCE_PROJECTS = [
         "norm_fields": ["dienstverlening", "strategie"],
         "core_functions": ALL_CORE_FUNCTIONS,
         "policy_topics": ["Klanttevredenheid"],
+        # The survey of last year is done; the next one waits for its turn.
+        "workflow": [
+            (
+                START,
+                "Vragenlijst afgestemd met het MT; het onderzoek loopt in alle vestigingen.",
+            ),
+            (EVALUATE, "Resultaten per vestiging binnen en verwerkt."),
+            (
+                ADJUST,
+                "Evaluatie: hoge waardering voor de medewerkers en de collectie, lagere scores "
+                "voor de openingstijden en de website. Het MT en de Raad van Toezicht nemen "
+                "drie verbeteracties op in het jaarplan {current}.",
+            ),
+            (
+                NEW_CYCLE,
+                "Volgend onderzoek over drie jaar, dan met extra vragen over de digitale "
+                "dienstverlening.",
+            ),
+        ],
     },
     {
         "id": "bespreking-klachten-en-suggesties",
@@ -132,6 +210,42 @@ ASSURANCE_PROJECTS = [
         "norm_fields": ["processen", "dienstverlening"],
         "core_functions": [],
         "policy_topics": ["Klachtenprocedure"],
+        "workflow": [
+            (START, "Meldingen van het eerste halfjaar worden verzameld."),
+            (EVALUATE, "Overzicht van klachten, complimenten en suggesties klaar voor het MT."),
+            (
+                ADJUST,
+                "Evaluatie: de meeste klachten gaan over de reserveringskosten en het parkeren "
+                "bij de vestiging Medemblik. Besloten: reserveren wordt gratis voor de jeugd.",
+            ),
+            (NEW_CYCLE, "Tweede halfjaar gestart."),
+            (START, "Meldingen van dit halfjaar worden verzameld."),
+            (EVALUATE, "Overzicht klaar voor de bespreking in het MT van deze maand."),
+        ],
+    },
+    {
+        "id": "jaarlijkse-bespreking-opleidingsplan",
+        "title": "Jaarlijkse bespreking opleidingsplan medewerkers",
+        "agreement": (
+            "Elk najaar bespreken de teamleiders met iedere medewerker de ontwikkelwensen. "
+            "P&O en het MT stellen daarna het opleidingsplan voor het volgende jaar vast, met "
+            "aandacht voor digitale vaardigheden en het werken met vrijwilligers."
+        ),
+        "interval_months": 12,
+        "next_review": (10, 1, 1),
+        "responsible": "Hanneke Smit",
+        "norm_fields": ["medewerkers", "leiderschap"],
+        "core_functions": [],
+        "policy_topics": ["Personeelsbeleid", "Deskundigheidsbevordering"],
+        "workflow": [
+            (START, "Ontwikkelgesprekken gepland in september en oktober."),
+            (EVALUATE, "Alle gesprekken gevoerd; de opleidingswensen zijn per team verzameld."),
+            (
+                ADJUST,
+                "Evaluatie: veel vraag naar training in digitale hulpvragen en in het begeleiden "
+                "van vrijwilligers. Het opleidingsbudget gaat voor de helft naar die twee thema's.",
+            ),
+        ],
     },
 ]
 
@@ -150,6 +264,7 @@ EVIDENCE = [
         "core_functions": ALL_CORE_FUNCTIONS,
         "policy_topics": ["Meerjarenbeleid"],
         "related": ["digitale-taalspreekuren-taalhuis", "bibliotheek-op-school-vmbo"],
+        "workflow": [(RELEASE, "Vastgesteld beleidsplan; vrijgegeven voor de audit.")],
     },
     {
         "id": "evaluatie-collectieplan",
@@ -163,6 +278,7 @@ EVIDENCE = [
         "core_functions": ["lezen-en-literatuur"],
         "policy_topics": ["Collectiebeleid"],
         "related": ["jaarlijkse-evaluatie-collectieplan"],
+        "workflow": [(RELEASE, "Evaluatie vastgesteld door het MT.")],
     },
     {
         "id": "klanttevredenheidsonderzoek-resultaten",
@@ -176,6 +292,7 @@ EVIDENCE = [
         "core_functions": ALL_CORE_FUNCTIONS,
         "policy_topics": ["Klanttevredenheid"],
         "related": ["klanttevredenheidsonderzoek"],
+        "workflow": [(RELEASE, "Definitieve resultaten; vrijgegeven voor de audit.")],
     },
     {
         "id": "samenwerkingsovereenkomst-taalhuis",
@@ -193,6 +310,9 @@ EVIDENCE = [
             "huis-voor-taal-met-taalmaatjes",
             "taalmaatjes-werven-en-trainen",
         ],
+        "workflow": [
+            (RELEASE, "Getekende overeenkomst; de verlenging wordt voorbereid."),
+        ],
     },
     {
         "id": "procedure-klachten-en-suggesties",
@@ -206,6 +326,7 @@ EVIDENCE = [
         "core_functions": [],
         "policy_topics": ["Klachtenprocedure"],
         "related": ["bespreking-klachten-en-suggesties"],
+        "workflow": [(RELEASE, "Procedure vastgesteld door het MT.")],
     },
     {
         "id": "jaarverslag-kerncijfers",
@@ -219,6 +340,9 @@ EVIDENCE = [
         "core_functions": ALL_CORE_FUNCTIONS,
         "policy_topics": ["Verantwoording"],
         "related": ["huis-voor-taal-met-taalmaatjes", "debatreeks-westfriesland-in-gesprek"],
+        "workflow": [
+            (RELEASE, "Jaarverslag {previous} vastgesteld door de Raad van Toezicht."),
+        ],
     },
     {
         "id": "bereikcijfers-boekstart",
@@ -232,6 +356,14 @@ EVIDENCE = [
         "core_functions": ["lezen-en-literatuur"],
         "policy_topics": ["Leesbevordering"],
         "related": ["boekstart-voor-babys"],
+        "workflow": [
+            (RELEASE, "Kwartaalcijfers compleet; vrijgegeven voor de evaluatie."),
+            (
+                ARCHIVE,
+                "Project afgerond en BoekStart geborgd in de jeugdprogrammering; de "
+                "projectcijfers gaan naar het archief.",
+            ),
+        ],
     },
     {
         "id": "monitor-bibliotheek-op-school",
@@ -245,8 +377,54 @@ EVIDENCE = [
         "core_functions": ["lezen-en-literatuur", "ontwikkeling-en-educatie"],
         "policy_topics": ["Leesbevordering", "Onderwijs"],
         "related": ["leesconsulenten-primair-onderwijs", "bibliotheek-op-school-vmbo"],
+        "workflow": [(RELEASE, "Link naar de landelijke monitor gecontroleerd.")],
+    },
+    {
+        # Still a draft: the Check of the project is not finished.
+        "id": "tussenmeting-taalmaatjes",
+        "title": "Tussenmeting Taalmaatjes {current} (concept)",
+        "description": "Aanmeldingen, intakes, nieuwe en getrainde Taalmaatjes per vestiging.",
+        "container": "taalmaatjes-werven-en-trainen",
+        "file": "tussenmeting-taalmaatjes.csv",
+        "document_type": "evaluatie",
+        "valid_until": (12, 31, 0),
+        "norm_fields": ["medewerkers", "netwerk"],
+        "core_functions": ["ontwikkeling-en-educatie"],
+        "policy_topics": ["Vrijwilligers", "Laaggeletterdheid"],
+        "related": ["taalmaatjes-werven-en-trainen"],
     },
 ]
+
+# Files made here instead of shipped in ``profiles/demo/files`` (by name, UTF-8 text).
+TEXT_FILES = {
+    "tussenmeting-taalmaatjes.csv": """\
+vestiging;maand;aanmeldingen;intakegesprekken;nieuwe taalmaatjes;getraind;gestopt
+Medemblik;februari;3;2;1;0;0
+Medemblik;maart;2;2;1;0;0
+Medemblik;april;1;1;0;2;0
+Medemblik;mei;2;1;1;0;0
+Medemblik;juni;1;1;0;0;1
+Medemblik;juli;0;0;0;0;0
+Medemblik;augustus;1;1;0;0;0
+Medemblik;september;2;2;1;2;0
+Opmeer;februari;1;1;0;0;0
+Opmeer;maart;1;0;0;0;0
+Opmeer;april;3;2;1;1;0
+Opmeer;mei;4;3;2;0;0
+Opmeer;juni;2;2;1;0;0
+Opmeer;juli;1;1;0;0;0
+Opmeer;augustus;0;0;0;0;1
+Opmeer;september;2;1;1;4;0
+Stede Broec;februari;2;1;1;0;0
+Stede Broec;maart;1;1;1;0;0
+Stede Broec;april;1;0;0;2;0
+Stede Broec;mei;0;0;0;0;0
+Stede Broec;juni;1;1;0;0;0
+Stede Broec;juli;0;0;0;0;0
+Stede Broec;augustus;1;1;0;0;0
+Stede Broec;september;2;1;1;1;0
+""",
+}
 
 DEMO_PASSWORD = "bibqual-demo"
 

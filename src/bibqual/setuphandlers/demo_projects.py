@@ -3,7 +3,21 @@
 ``PROJECTS`` maps a library id to ``{year offset: [project, ...]}``: offset ``-1`` is the
 year plan of last year, ``0`` the one of this year. Dates are ``(month, day)`` in the year
 plan's year, or ``(month, day, years)`` for a date ``years`` later.
+
+``workflow`` lists the steps a new project takes after it is created, in order, each as
+``(transition, comment)``; the last step decides its state (no steps: it stays in ``plan``).
+Last year's projects are done (one was cancelled); this year's are spread over plan, do,
+check and act; the projects of the second library wait in ``plan`` for its draft year plan.
+Comments may hold ``{previous}`` and ``{current}``, the two plan years.
 """
+
+from bibqual.workflows.ids import ADJUST
+from bibqual.workflows.ids import CANCEL
+from bibqual.workflows.ids import COMPLETE
+from bibqual.workflows.ids import EVALUATE
+from bibqual.workflows.ids import REPLAN
+from bibqual.workflows.ids import START
+
 
 MAIN_LIBRARY_ID = "bibliotheek-westfriesland-noord"
 OTHER_LIBRARY_ID = "bibliotheek-kop-van-noord"
@@ -55,6 +69,36 @@ _PREVIOUS_MAIN = [
             "Werving van Taalmaatjes in Opmeer samen met de welzijnsorganisatie; het Huis voor "
             "Taal wordt als vaste dienst geborgd en krijgt digitale taalspreekuren."
         ),
+        "workflow": [
+            (
+                START,
+                (
+                    "Overeenkomst met ROC, welzijnsorganisatie en gemeenten getekend; de "
+                    "Taalhuiscoördinator is begonnen en de eerste studiegroepjes draaien."
+                ),
+            ),
+            (
+                EVALUATE,
+                (
+                    "Jaarcijfers uit de Taalhuisregistratie verzameld; evaluatie met de partners "
+                    "in november."
+                ),
+            ),
+            (
+                ADJUST,
+                (
+                    "Alle doelen gehaald. Besloten: het Huis voor Taal wordt vaste dienst, met "
+                    "digitale taalspreekuren en extra werving van Taalmaatjes in Opmeer."
+                ),
+            ),
+            (
+                COMPLETE,
+                (
+                    "Afgerond en verantwoord in het jaarverslag {previous}; het vervolg staat in "
+                    "het jaarplan {current}."
+                ),
+            ),
+        ],
     },
     {
         "id": "boekstart-voor-babys",
@@ -104,6 +148,27 @@ _PREVIOUS_MAIN = [
             "In de zomer voorlezen in het park en op de kinderboerderij; BoekStart wordt geborgd "
             "in de vaste jeugdprogrammering."
         ),
+        "workflow": [
+            (
+                START,
+                "Afspraken met de GGD gemaakt; de waardebonnen worden sinds januari uitgedeeld.",
+            ),
+            (
+                EVALUATE,
+                (
+                    "Bereikcijfers van vier kwartalen compleet; besproken met de "
+                    "jeugdbibliothecaris."
+                ),
+            ),
+            (
+                ADJUST,
+                (
+                    "Bereik boven de doelstelling; de zomerdip wordt opgevangen met voorlezen in "
+                    "het park. BoekStart gaat naar de vaste jeugdprogrammering."
+                ),
+            ),
+            (COMPLETE, "Afgerond; BoekStart is geborgd in de vaste jeugdprogrammering."),
+        ],
     },
     {
         "id": "leesconsulenten-primair-onderwijs",
@@ -147,6 +212,33 @@ _PREVIOUS_MAIN = [
             "Leesplannen worden onderdeel van het convenant; de leesconsulenten starten een "
             "leesclub voor groep 6 tot 8."
         ),
+        "workflow": [
+            (
+                START,
+                (
+                    "Convenanten met de schoolbesturen getekend; de leesconsulenten zijn op alle "
+                    "scholen gestart."
+                ),
+            ),
+            (
+                EVALUATE,
+                (
+                    "Schoolrapportages van de monitor binnen; evaluatie met de leescoördinatoren "
+                    "in juni."
+                ),
+            ),
+            (
+                ADJUST,
+                (
+                    "Twee scholen zonder leesplan en leesplezier onder de doelstelling. Besloten: "
+                    "leesplannen gaan in het convenant en er komt een leesclub voor groep 6 tot 8."
+                ),
+            ),
+            (
+                COMPLETE,
+                "Schooljaar afgerond; de afspraken zijn opgenomen in de nieuwe convenanten.",
+            ),
+        ],
     },
     {
         "id": "mediawijsheid-groep-7-en-8",
@@ -174,6 +266,37 @@ _PREVIOUS_MAIN = [
         "policy_topics": ["Mediawijsheid", "Onderwijs"],
         "evaluation": "Leerkrachten zijn zeer tevreden; zes lessen vielen uit door ziekte.",
         "improvements": "Een tweede medewerker wordt opgeleid tot mediacoach.",
+        "workflow": [
+            (START, "Lessen ingepland met de scholen; de mediacoach begint na de herfstvakantie."),
+            (
+                EVALUATE,
+                (
+                    "Tussenstand in november: door ziekte van de mediacoach zijn zes lessen "
+                    "uitgevallen."
+                ),
+            ),
+            (
+                ADJUST,
+                (
+                    "De uitgevallen lessen worden ingehaald; een tweede medewerker wordt opgeleid "
+                    "tot mediacoach."
+                ),
+            ),
+            (REPLAN, "Nieuwe planning gemaakt: de zes lessen worden in december gegeven."),
+            (START, "Inhaallessen gestart volgens de nieuwe planning."),
+            (
+                EVALUATE,
+                "Alle scholen hebben de lessen gehad; oordeel van de leerkrachten opgehaald.",
+            ),
+            (
+                ADJUST,
+                (
+                    "Leerkrachten zeer tevreden (8,1); 54 van de 60 lessen gegeven. Besloten: "
+                    "tweede mediacoach opleiden."
+                ),
+            ),
+            (COMPLETE, "Afgerond; de lessen staan volgend schooljaar weer in het educatieve menu."),
+        ],
     },
     {
         "id": "wijkbibliotheek-in-het-buurthuis",
@@ -221,6 +344,30 @@ _PREVIOUS_MAIN = [
             "Voorleesmomenten op woensdagmiddag en samenwerking met het consultatiebureau in het "
             "buurthuis om gezinnen te bereiken."
         ),
+        "workflow": [
+            (
+                START,
+                (
+                    "Huurafspraak met de woningstichting rond; de wijkbibliotheek is op 1 maart "
+                    "geopend."
+                ),
+            ),
+            (
+                EVALUATE,
+                (
+                    "Bezoekers- en uitleencijfers verzameld; partners gaven hun oordeel in een "
+                    "gesprek."
+                ),
+            ),
+            (
+                ADJUST,
+                (
+                    "Bereik onder de doelen, vooral jonge gezinnen komen nog weinig. Besloten: "
+                    "voorleesmomenten op woensdagmiddag en samenwerking met het consultatiebureau."
+                ),
+            ),
+            (COMPLETE, "Afgerond; de wijkbibliotheek blijft open met het aangepaste programma."),
+        ],
     },
     {
         "id": "debatreeks-westfriesland-in-gesprek",
@@ -253,6 +400,62 @@ _PREVIOUS_MAIN = [
         "policy_topics": ["Democratie en burgerschap"],
         "evaluation": "Drukbezocht; de avond over wonen was volgeboekt.",
         "improvements": "De reeks krijgt een vervolg met jongeren, samen met het vmbo.",
+        "workflow": [
+            (
+                START,
+                (
+                    "Programma met de gemeente en de lokale omroep rond; eerste avond op 15 "
+                    "september."
+                ),
+            ),
+            (EVALUATE, "Vijf avonden gehouden; enquêtes verwerkt."),
+            (
+                ADJUST,
+                (
+                    "Drukbezocht en goed gewaardeerd. Besloten: vervolgreeks met jongeren, samen "
+                    "met het vmbo."
+                ),
+            ),
+            (COMPLETE, "Afgerond en verantwoord aan de gemeente."),
+        ],
+    },
+    {
+        "id": "bibliotheekbus-langs-de-kleine-kernen",
+        "title": "Bibliotheekbus langs de kleine kernen",
+        "spearhead": "Ontmoeting in de wijk",
+        "specific": (
+            "De bibliotheekbus doet elke week vijf kleine kernen zonder vestiging aan, met een "
+            "wisselcollectie, een koffiehoek en hulp bij digitale vragen."
+        ),
+        "measurable": "Haltes per week, bezoekers per halte en nieuwe leden uit de kernen.",
+        "achievable": (
+            "De dorpsraden zorgen voor een standplaats met stroom; de bus is van de bibliotheek."
+        ),
+        "realistic": "Twee chauffeurs-bibliotheekmedewerkers voor samen 1,2 fte.",
+        "start": (3, 1),
+        "deadline": (12, 15),
+        "indicators": [
+            {"name": "Haltes per week", "target": 5, "actual": None, "unit": "haltes"},
+            {"name": "Bezoekers per halte", "target": 25, "actual": None, "unit": "bezoekers"},
+        ],
+        "responsible": "Joris Vlaming",
+        "partners": ["Dorpsraad Wervershoof", "Dorpsraad Hauwert"],
+        "target_groups": ["Inwoners van kleine kernen", "Ouderen in de wijk"],
+        "budget": 21000,
+        "core_functions": ["ontmoeting-en-debat", "lezen-en-literatuur"],
+        "norm_fields": ["middelen", "dienstverlening"],
+        "policy_topics": ["Extramuraal bibliotheekwerk"],
+        "workflow": [
+            (START, "De bus rijdt sinds maart; de eerste drie haltes zijn in gebruik."),
+            (
+                CANCEL,
+                (
+                    "De bibliotheekbus is in april bij de APK afgekeurd en een vervangende bus "
+                    "past niet in de begroting. Het project stopt; de kernen krijgen de "
+                    "bezorgservice en de wijkbibliotheek in het buurthuis."
+                ),
+            ),
+        ],
     },
 ]
 
@@ -296,6 +499,15 @@ _CURRENT_MAIN = [
         "core_functions": ["ontwikkeling-en-educatie", "kennis-en-informatie"],
         "norm_fields": ["dienstverlening", "netwerk"],
         "policy_topics": ["Laaggeletterdheid", "Digitale inclusie"],
+        "workflow": [
+            (
+                START,
+                (
+                    "Spreekuren draaien in alle drie vestigingen; afspraken via beeldbellen kunnen"
+                    " sinds februari."
+                ),
+            ),
+        ],
     },
     {
         "id": "taalmaatjes-werven-en-trainen",
@@ -332,6 +544,22 @@ _CURRENT_MAIN = [
             "Tussenmeting: 12 nieuwe Taalmaatjes, waarvan 5 in Opmeer. Werving via de kerk en "
             "de sportvereniging werkt beter dan de vacaturebank."
         ),
+        "workflow": [
+            (
+                START,
+                (
+                    "Wervingscampagne gestart met de welzijnsorganisatie; eerste training gepland "
+                    "in april."
+                ),
+            ),
+            (
+                EVALUATE,
+                (
+                    "Tussenmeting na de tweede training; de cijfers staan in de "
+                    "(concept)tussenmeting."
+                ),
+            ),
+        ],
     },
     {
         "id": "digicafe-voor-senioren",
@@ -360,6 +588,12 @@ _CURRENT_MAIN = [
         "core_functions": ["kennis-en-informatie"],
         "norm_fields": ["dienstverlening", "netwerk"],
         "policy_topics": ["Digitale inclusie", "Eenzaamheid"],
+        "workflow": [
+            (
+                START,
+                "Digicafé elke donderdag in Medemblik; de eerste Klik & Tik-cursus is begonnen.",
+            ),
+        ],
     },
     {
         "id": "informatiepunt-digitale-overheid",
@@ -397,6 +631,15 @@ _CURRENT_MAIN = [
         "core_functions": ["kennis-en-informatie"],
         "norm_fields": ["dienstverlening", "gemeenten"],
         "policy_topics": ["Digitale inclusie", "Bestaanszekerheid"],
+        "workflow": [
+            (
+                START,
+                (
+                    "Informatiepunten in alle vestigingen open; verwijsafspraken met de partners "
+                    "getekend."
+                ),
+            ),
+        ],
     },
     {
         "id": "bibliotheek-op-school-vmbo",
@@ -462,6 +705,9 @@ _CURRENT_MAIN = [
         "core_functions": ["lezen-en-literatuur", "ontwikkeling-en-educatie"],
         "norm_fields": ["dienstverlening", "netwerk"],
         "policy_topics": ["Leesbevordering", "Laaggeletterdheid"],
+        "workflow": [
+            (START, "Eerste voorlezers getraind; de GGD en het wijkteam verwijzen gezinnen door."),
+        ],
     },
     {
         "id": "makerspace-en-cultuureducatie",
@@ -497,6 +743,24 @@ _CURRENT_MAIN = [
             "Het programma wordt vast aanbod in het educatieve menu; de expositie verhuist volgend "
             "jaar naar de vestiging Medemblik."
         ),
+        "workflow": [
+            (START, "Lesprogramma met het kunstencentrum afgerond; 24 klassen ingeschreven."),
+            (
+                EVALUATE,
+                (
+                    "Alle lessen gegeven; bezoekcijfers van de expositie en het oordeel van de "
+                    "scholen verzameld."
+                ),
+            ),
+            (
+                ADJUST,
+                (
+                    "Meer klassen dan gepland, iets minder expositiebezoek door de verbouwing. "
+                    "Besloten: vast aanbod in het educatieve menu, expositie volgend jaar in "
+                    "Medemblik."
+                ),
+            ),
+        ],
     },
     {
         "id": "leesclubs-en-schrijversavonden",
@@ -529,6 +793,16 @@ _CURRENT_MAIN = [
         "core_functions": ["lezen-en-literatuur", "kunst-en-cultuur", "ontmoeting-en-debat"],
         "norm_fields": ["collectie", "dienstverlening"],
         "policy_topics": ["Leesbevordering", "Literatuur"],
+        "workflow": [
+            (START, "Leesclubs gestart na de zomer; de eerste schrijversavond is in maart."),
+            (
+                EVALUATE,
+                (
+                    "Na drie van de vier schrijversavonden blijft het bezoek achter; evaluatie met"
+                    " de boekhandel volgt."
+                ),
+            ),
+        ],
     },
 ]
 
@@ -547,7 +821,7 @@ _CURRENT_OTHER = [
         "start": (1, 10),
         "deadline": (12, 20),
         "indicators": [
-            {"name": "Deelnemers per week", "target": 25, "actual": 19, "unit": "deelnemers"},
+            {"name": "Deelnemers per week", "target": 25, "actual": None, "unit": "deelnemers"},
         ],
         "responsible": "Lotte Zijlstra",
         "partners": ["VluchtelingenWerk Noord-Holland", "Taalhuis Kop van Noord"],
@@ -572,7 +846,7 @@ _CURRENT_OTHER = [
         "deadline": (12, 1),
         "indicators": [
             {"name": "Bezoekers per spreekuur", "target": 8, "actual": None, "unit": "bezoekers"},
-            {"name": "Spreekuren", "target": 88, "actual": 40, "unit": "spreekuren"},
+            {"name": "Spreekuren", "target": 88, "actual": None, "unit": "spreekuren"},
         ],
         "responsible": "Lotte Zijlstra",
         "partners": ["Dorpshuis De Wieken", "Stichting Welzijn Kop van Noord"],
