@@ -1,0 +1,92 @@
+"""Display helpers of the bibqual pages: people's names, vocabulary titles, numbers.
+
+Nothing here wakes content objects: names come from the user source, titles
+from the vocabularies, numbers from brains or the context itself.
+"""
+
+from bibqual.ids import VOCAB_CORE_FUNCTIONS
+from bibqual.ids import VOCAB_DOCUMENT_TYPES
+from bibqual.ids import VOCAB_NORM_FIELDS
+from plone import api
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
+
+
+class Names:
+    """Full names of user ids, each looked up once; a value that is no user id
+    (``responsible`` may hold a plain name) is shown as it is."""
+
+    def __init__(self):
+        self._cache = {}
+
+    def __call__(self, userid):
+        if not userid:
+            return ""
+        if userid not in self._cache:
+            user = api.user.get(userid=userid)
+            fullname = user.getProperty("fullname", "") if user is not None else ""
+            self._cache[userid] = fullname or userid
+        return self._cache[userid]
+
+
+class Terms:
+    """Titles of vocabulary tokens, translated; an unknown token is shown as it is."""
+
+    def __init__(self, vocabulary_name, context, request):
+        vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(context)
+        self.order = [term.token for term in vocabulary]
+        self._titles = {
+            term.token: translate(term.title or term.token, context=request) for term in vocabulary
+        }
+
+    def title(self, token):
+        return self._titles.get(token, token)
+
+    def titles(self, tokens):
+        return [self.title(token) for token in tokens or ()]
+
+    def options(self, used):
+        """``(token, title)`` of the used tokens, vocabulary order first, unknown ones after."""
+        used = set(used)
+        known = [token for token in self.order if token in used]
+        unknown = sorted(used - set(self.order))
+        return [(token, self.title(token)) for token in known + unknown]
+
+
+def norm_terms(context, request):
+    return Terms(VOCAB_NORM_FIELDS, context, request)
+
+
+def core_terms(context, request):
+    return Terms(VOCAB_CORE_FUNCTIONS, context, request)
+
+
+def document_type_terms(context, request):
+    return Terms(VOCAB_DOCUMENT_TYPES, context, request)
+
+
+def number(value):
+    """``40``, ``12,5`` or ``1.500`` (the Dutch way); empty for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def money(value):
+    """``€ 1.500`` or ``€ 1.250,50``; empty for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return f"€ {text}"
+    return f"€ {number(value)}"
+
+
+def is_url(value):
+    return isinstance(value, str) and value.startswith(("http://", "https://"))

@@ -1,0 +1,1 @@
+"""The library network: find and copy colleagues' projects, roll plans over."""
