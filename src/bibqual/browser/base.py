@@ -46,7 +46,16 @@ def as_date(value):
 
 
 class BibqualView(BrowserView):
-    """Base of the bibqual pages: translated labels and Dutch dates."""
+    """Base of the bibqual pages: translated labels and Dutch dates.
+
+    The pages use the full width (boards and tables need it): Plone's portlet
+    columns are switched off for them.
+    """
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        request.set("disable_plone.leftcolumn", True)
+        request.set("disable_plone.rightcolumn", True)
 
     def tr(self, message):
         return translate(message, context=self.request)
