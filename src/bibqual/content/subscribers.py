@@ -19,9 +19,10 @@ def _reindex_descendants(obj, idxs):
 
 
 def library_modified(obj, event):
-    """A library's title is shown in its items' listings: reindex them."""
+    """A library's title is shown in its items' listings, and whether it shares
+    decides who finds its projects: reindex them."""
     if not IContainerModifiedEvent.providedBy(event):
-        _reindex_descendants(obj, ["library_uid"])
+        _reindex_descendants(obj, ["library_uid", "library_shares"])
 
 
 def year_plan_modified(obj, event):

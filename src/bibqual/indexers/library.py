@@ -33,3 +33,10 @@ def year(obj):
     if value is None:
         raise AttributeError("year")
     return value
+
+
+@indexer(IBibqualContent)
+def library_shares(obj):
+    """Whether the owning library shares its projects with the network."""
+    library = find_library(obj)
+    return bool(getattr(library, "share_with_network", False)) if library is not None else False

@@ -12,3 +12,11 @@ def indicator_progress(obj):
     if value is None:
         raise AttributeError("indicator_progress")
     return value
+
+
+@indexer(ISmartProject)
+def copy_count(obj):
+    """How often the project was copied (shown in network search results)."""
+    from bibqual.network.copy import copies_of
+
+    return len(copies_of(obj))

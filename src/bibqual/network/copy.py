@@ -111,7 +111,8 @@ def record_copy(source, copy):
             date=datetime.date.today().isoformat(),
         )
     )
-    source.reindexObject(idxs=["copy_count"])
+    # copy_count is metadata only: reindexing a cheap index refreshes it
+    source.reindexObject(idxs=["getId"])
 
 
 def copies_of(source):

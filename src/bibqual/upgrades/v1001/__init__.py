@@ -18,7 +18,7 @@ STEPS = (
     "typeinfo",
     "catalog",
 )
-NEW_INDEXES = ("related_project_uids",)
+NEW_INDEXES = ("related_project_uids", "library_shares")
 
 
 def upgrade(context):

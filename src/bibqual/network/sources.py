@@ -1,0 +1,56 @@
+"""Resolve the project a user wants to copy, and check that they may copy it."""
+
+from AccessControl import getSecurityManager
+from bibqual import _
+from bibqual.ids import SMART_PROJECT
+from bibqual.utils import find_library
+from plone import api
+
+
+class SourceError(ValueError):
+    """The source cannot be copied; ``status`` is the HTTP status to answer."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.status = status
+
+
+def _by_uid(uid):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=uid)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def _by_url(url):
+    portal = api.portal.get()
+    portal_url = portal.absolute_url()
+    if not url.startswith(portal_url + "/"):
+        return None
+    path = url[len(portal_url) + 1 :].split("?", 1)[0].strip("/")
+    path = path.replace("++api++/", "")
+    return portal.unrestrictedTraverse(path, None)
+
+
+def resolve_source(source):
+    """The local SmartProject a UID or URL names, if the current user may copy it.
+
+    May copy: the user can view it, or its library shares with the network.
+    Raises ``SourceError`` (400 malformed, 404 unknown, 403 not shared).
+    """
+    if not isinstance(source, str) or not source.strip():
+        raise SourceError(_("Give the source project as a UID or URL."))
+    source = source.strip()
+    obj = _by_url(source) if "/" in source else _by_uid(source)
+    if obj is None or getattr(obj, "portal_type", None) != SMART_PROJECT:
+        raise SourceError(
+            _("There is no project '${source}'.", mapping={"source": source}), status=404
+        )
+    if getSecurityManager().checkPermission("View", obj):
+        return obj
+    library = find_library(obj)
+    if library is not None and getattr(library, "share_with_network", False):
+        return obj
+    raise SourceError(
+        _("The library of this project does not share its projects with the network."),
+        status=403,
+    )
