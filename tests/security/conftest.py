@@ -1,0 +1,56 @@
+"""Fixtures of the security tests: REST sessions on a class-scoped functional site.
+
+The helpers shared with the workflow tests (one user per role, states, content
+builders) live in ``tests/workflows/wf_support.py``.
+"""
+
+from pathlib import Path
+import pytest
+import sys
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflows"))
+
+
+@pytest.fixture(scope="class")
+def site(functional_portal_class):
+    """The functional portal, shared by the tests of one class (commit to publish)."""
+    return functional_portal_class
+
+
+@pytest.fixture(scope="class")
+def session(site):
+    """``session(role)``: a REST session as the wf_support user of ``role``.
+
+    ``session("Anonymous")`` sends no credentials; ``session("admin")`` is the site owner.
+    """
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+    from pytest_plone.fixtures.requests import RelativeSession
+    from wf_support import PASSWORD
+    from wf_support import user_id
+
+    sessions = {}
+
+    def factory(role):
+        if role not in sessions:
+            http = RelativeSession(site.absolute_url())
+            http.headers.update({"Accept": "application/json"})
+            if role == "admin":
+                http.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+            elif role != "Anonymous":
+                http.auth = (user_id(role), PASSWORD)
+            sessions[role] = http
+        return sessions[role]
+
+    yield factory
+    for http in sessions.values():
+        http.close()
+
+
+@pytest.fixture
+def fresh():
+    """Start a new transaction: see what the server committed, drop stale objects."""
+    import transaction
+
+    transaction.begin()
