@@ -7,7 +7,7 @@ PORT ?= 8080
 HOST ?= 0.0.0.0
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: help install browser start test lint format i18n clean
+.PHONY: help install browser start test docs lint format i18n clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ browser: ## Install Debian's Chromium for the browser tests (Playwright drives i
 
 test: install browser ## Install what the suite needs and run the whole suite
 	$(BIN)/pytest tests
+
+docs: install ## Regenerate docs/services/ from real requests (tests/docs)
+	BIBQUAL_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check src tests scripts
