@@ -4,13 +4,14 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8080
+CLUSTER_DB ?= bibqual_cluster
 HOST ?= 0.0.0.0
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: help install browser start test docs lint format i18n clean
+.PHONY: help install browser start start-cluster test docs lint format i18n clean
 
 help: ## Show the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,9 @@ start: install ## Create the demo site on first run, then serve it on PORT (defa
 	@echo "bibqual runs at http://localhost:$(PORT)/Plone (admin/admin)"
 	exec $(BIN)/runwsgi var/instance/main/etc/zope.ini
 
+start-cluster: install ## Two instances on PORT and PORT+1 sharing PostgreSQL database CLUSTER_DB (RelStorage)
+	$(BIN)/python scripts/cluster.py --db $(CLUSTER_DB) --port $(PORT) --host $(HOST)
+
 browser: ## Install Debian's Chromium for the browser tests (Playwright drives it)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing chromium (apt-get)"; \
@@ -37,6 +41,9 @@ test: install browser ## Install what the suite needs and run the whole suite
 
 docs: install ## Regenerate docs/services/ from real requests (tests/docs)
 	BIBQUAL_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
+
+bench: install ## Benchmarks at 2,000 and 20,000 projects (first run generates the data)
+	$(BIN)/python benchmarks/bench.py --sizes $(or $(SIZES),2000,20000)
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check src tests scripts
