@@ -58,6 +58,7 @@ setup(
         "plone.app.versioningbehavior",
         "plone.app.lockingbehavior",
         "collective.z3cform.datagridfield>=4",
+        "requests",
     ],
     extras_require={
         "test": [
@@ -70,6 +71,16 @@ setup(
             "playwright",
             "requests",
             "ruff",
+            # the cluster tests (tests/cluster) run two instances on RelStorage
+            "RelStorage",
+            "psycopg2-binary",
+        ],
+        # RelStorage on PostgreSQL (RELSTORAGE_DSN, make start-cluster). RelStorage's own
+        # ``postgresql`` extra asks for ``psycopg2``, which builds from source against libpq;
+        # ``psycopg2-binary`` is a wheel that provides the same ``psycopg2`` module.
+        "relstorage": [
+            "RelStorage",
+            "psycopg2-binary",
         ],
         "dev": [
             "i18ndude",

@@ -3,7 +3,8 @@
 Usage: python scripts/instance.py [--port PORT] [--name NAME]
 
 The storage is an embedded FileStorage under var/ unless RELSTORAGE_DSN is set
-(then RelStorage on PostgreSQL; see the README).
+(then RelStorage on PostgreSQL; see the README). ``write()`` also takes another
+var directory, so a test can run a throw-away instance (tests/network/test_partners.py).
 """
 
 from pathlib import Path
@@ -30,13 +31,20 @@ RELSTORAGE = """    %import relstorage
     </relstorage>"""
 
 
-def write(name: str, port: int, host: str) -> Path:
-    var = ROOT / "var"
+def write(name: str, port: int, host: str, var: Path | None = None, dsn: str | None = None) -> Path:
+    """Write ``zope.conf`` and ``zope.ini`` of instance ``name``; return their folder.
+
+    ``var`` holds the instance, logs and data (default: var/ of the checkout);
+    ``dsn`` is the RelStorage DSN (default: $RELSTORAGE_DSN; empty: FileStorage).
+    """
+    var = Path(var) if var is not None else ROOT / "var"
     instance = var / "instance" / name
     etc = instance / "etc"
     for folder in (etc, var / "log", var / "filestorage", var / "blobstorage", var / "cache"):
         folder.mkdir(parents=True, exist_ok=True)
-    dsn = os.environ.get("RELSTORAGE_DSN", "").strip()
+    if dsn is None:
+        dsn = os.environ.get("RELSTORAGE_DSN", "")
+    dsn = dsn.strip()
     storage = RELSTORAGE.format(name=name, dsn=dsn) if dsn else FILESTORAGE
     values = {
         "@@INSTANCE@@": str(instance),

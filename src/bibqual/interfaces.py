@@ -2,6 +2,7 @@
 
 from bibqual import _
 from bibqual.ids import VOCAB_NORM_FRAMEWORKS
+from bibqual.network.partners import validate_partner_site
 from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
 from bibqual.vocabularies.frameworks import validate_extra_element
 from bibqual.vocabularies.frameworks import validate_group_mapping
@@ -49,6 +50,21 @@ class IBibqualSettings(Interface):
             "item tagged with that element."
         ),
         value_type=schema.TextLine(constraint=validate_group_mapping),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    partner_sites = schema.List(
+        title=_("Partner sites"),
+        description=_(
+            "Other bibqual sites whose shared projects can be searched and copied, one per "
+            "line as 'Name|https://address-of-the-site/Plone|service-user|password'. The "
+            "password is stored in the site settings, readable by site administrators: use a "
+            "dedicated read-only service account on the partner site (the Reader role on its "
+            "libraries that share with the network, nothing more)."
+        ),
+        value_type=schema.TextLine(constraint=validate_partner_site),
         default=[],
         missing_value=[],
         required=False,

@@ -23,6 +23,7 @@ class SettingsEditForm(RegistryEditForm):
         super().updateFields()
         self.fields["extra_norm_elements"].widgetFactory = TextLinesFieldWidget
         self.fields["norm_field_groups"].widgetFactory = TextLinesFieldWidget
+        self.fields["partner_sites"].widgetFactory = TextLinesFieldWidget
 
 
 SettingsView = layout.wrap_form(SettingsEditForm, ControlPanelFormWrapper)

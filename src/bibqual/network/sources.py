@@ -1,4 +1,8 @@
-"""Resolve the project a user wants to copy, and check that they may copy it."""
+"""Resolve the project a user wants to copy, and check that they may copy it.
+
+A source is a local project (UID or URL) or the URL of a project on a partner
+site (``bibqual.network.partners``); the URL of any other site is refused.
+"""
 
 from AccessControl import getSecurityManager
 from bibqual import _
@@ -54,3 +58,25 @@ def resolve_source(source):
         _("The library of this project does not share its projects with the network."),
         status=403,
     )
+
+
+def resolve_partner_source(source):
+    """The partner site whose project the URL ``source`` names, or ``None`` when local.
+
+    ``None`` for a UID, a path or a URL of this site. Raises ``SourceError`` (403)
+    for a URL of a site that is neither this one nor a configured partner: no
+    request is made to it.
+    """
+    from bibqual.network.partners import NOT_A_PARTNER
+    from bibqual.network.partners import partner_for_url
+
+    if not isinstance(source, str) or "://" not in source:
+        return None
+    source = source.strip()
+    portal_url = api.portal.get().absolute_url()
+    if source == portal_url or source.startswith(portal_url + "/"):
+        return None
+    site = partner_for_url(source)
+    if site is None:
+        raise SourceError(NOT_A_PARTNER, status=403)
+    return site
