@@ -9,6 +9,7 @@ from bibqual.browser.display import norm_terms
 from bibqual.ids import SMART_PROJECT
 from bibqual.permissions import ADD_SMART_PROJECT
 from bibqual.reports.pdca import is_overdue
+from bibqual.reports.queries import BrainURLs
 from bibqual.reports.queries import as_date
 from bibqual.reports.queries import today
 from bibqual.workflows.ids import CANCELLED
@@ -60,24 +61,24 @@ class YearPlanBoardView(BibqualView):
     def core_terms(self):
         return core_terms(self.context, self.request)
 
-    def card(self, brain, now):
+    def card(self, brain, now, url=None, names=None, norm_terms=None):
         norm_fields = list(brain.norm_fields or ())
         core_functions = list(brain.core_functions or ())
         progress = brain.indicator_progress
         deadline = as_date(brain.deadline)
         return {
-            "url": brain.getURL(),
+            "url": url(brain) if url is not None else brain.getURL(),
             "title": brain.Title,
             "review_state": brain.review_state,
             "responsible": brain.responsible or "",
-            "responsible_name": self.names()(brain.responsible),
+            "responsible_name": (names or self.names())(brain.responsible),
             "deadline": self.date(deadline),
             "deadline_iso": self.iso(deadline),
             "overdue": is_overdue(brain, now),
             "progress": progress if isinstance(progress, int | float) else None,
             "spearhead": brain.spearhead or "",
             "norm_fields": norm_fields,
-            "norm_titles": self.norm_terms().titles(norm_fields),
+            "norm_titles": (norm_terms or self.norm_terms()).titles(norm_fields),
             "core_functions": core_functions,
             "data": {
                 "spearhead": joined([brain.spearhead or ""]),
@@ -90,7 +91,11 @@ class YearPlanBoardView(BibqualView):
     @memoize
     def cards(self):
         now = today()
-        return [self.card(brain, now) for brain in plan_projects(self.context, sort_on="deadline")]
+        url, names, norm_terms = BrainURLs(), self.names(), self.norm_terms()
+        return [
+            self.card(brain, now, url, names, norm_terms)
+            for brain in plan_projects(self.context, sort_on="deadline")
+        ]
 
     def columns(self):
         """One column per board state: ``{state, title, cards}``."""

@@ -8,6 +8,7 @@ then only their summary from the catalog metadata: nothing is woken.
 """
 
 from bibqual.ids import SMART_PROJECT
+from bibqual.reports.queries import BrainURLs
 from bibqual.workflows.ids import CANCELLED
 from plone import api
 import re
@@ -34,10 +35,10 @@ def text_query(text):
     return " OR ".join(f"{word}*" for word in words)
 
 
-def summary(brain, own_library_uid=None):
+def summary(brain, own_library_uid=None, url=None):
     """What a hit shows: library, year, state, specific goal and indicators."""
     return {
-        "@id": brain.getURL(),
+        "@id": url(brain) if url is not None else brain.getURL(),
         "UID": brain.UID,
         "title": brain.Title,
         "library": brain.library_title,
@@ -77,4 +78,5 @@ def similar_projects(text, own_library_uid=None, limit=DEFAULT_LIMIT, exclude_ui
         ),
         key=lambda brain: (-brain.data_record_normalized_score_, brain.Title),
     )
-    return [summary(brain, own_library_uid) for brain in ranked[:limit]]
+    url = BrainURLs()
+    return [summary(brain, own_library_uid, url) for brain in ranked[:limit]]

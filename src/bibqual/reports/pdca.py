@@ -10,9 +10,9 @@ from datetime import timedelta
 ASSURANCE_DUE_DAYS = 60
 
 
-def project_summary(brain):
+def project_summary(brain, url=None):
     return {
-        "@id": brain.getURL(),
+        "@id": url(brain) if url is not None else brain.getURL(),
         "title": brain.Title,
         "review_state": brain.review_state,
         "deadline": queries.as_date(brain.deadline),
@@ -50,10 +50,11 @@ def assurance_due(library, today, days=ASSURANCE_DUE_DAYS):
 def pdca_overview(library):
     """Per year plan: counts of projects per state and the overdue projects."""
     today = queries.today()
+    url = queries.BrainURLs()
     plans = {}
     for brain in queries.year_plans(library):
         plans[brain.getPath()] = {
-            "@id": brain.getURL(),
+            "@id": url(brain),
             "title": brain.Title,
             "year": brain.year,
             "review_state": brain.review_state,
@@ -65,10 +66,11 @@ def pdca_overview(library):
         plan = plans.get(queries.parent_path(brain))
         if plan is None:
             continue
-        plan["counts"][brain.review_state] = plan["counts"].get(brain.review_state, 0) + 1
+        state = brain.review_state
+        plan["counts"][state] = plan["counts"].get(state, 0) + 1
         plan["total"] += 1
         if is_overdue(brain, today):
-            plan["overdue"].append(project_summary(brain))
+            plan["overdue"].append(project_summary(brain, url))
     return {
         "@id": f"{library.absolute_url()}/@pdca-overview",
         "library": {"@id": library.absolute_url(), "title": library.Title()},

@@ -7,6 +7,10 @@ from bibqual.ids import SMART_PROJECT
 from bibqual.ids import YEAR_PLAN
 from plone import api
 from plone.uuid.interfaces import IUUID
+import re
+
+
+SAFE_PATH = re.compile(r"^[A-Za-z0-9/._~-]*$")
 
 
 def library_brains(library, portal_type, **query):
@@ -48,3 +52,25 @@ def as_date(value):
 
 def today():
     return clock.today()
+
+
+class BrainURLs:
+    """URLs of brains without Zope's path-to-URL work per brain.
+
+    The site's URL (virtual hosting included) is computed once and the brain's
+    path below the site appended; a path with characters that need quoting
+    falls back to ``brain.getURL()``.
+    """
+
+    def __init__(self):
+        portal = api.portal.get()
+        self.base_path = "/".join(portal.getPhysicalPath())
+        self.base_url = portal.absolute_url()
+
+    def __call__(self, brain):
+        path = brain.getPath()
+        if path.startswith(self.base_path + "/"):
+            rest = path[len(self.base_path) :]
+            if SAFE_PATH.match(rest):
+                return self.base_url + rest
+        return brain.getURL()

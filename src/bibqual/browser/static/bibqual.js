@@ -257,7 +257,9 @@
     li.setAttribute("data-uid", item.UID);
 
     var heading = element("h3", "bq-similar-title h6 mb-1");
-    var url = safeUrl(item["@id"]);
+    /* A colleague library's project is shown here, not opened: its page is not
+       readable for staff of other libraries (a link would end on "no access"). */
+    var url = item.own_library || item.can_view === true ? safeUrl(item["@id"]) : "";
     if (url) {
       var link = element("a", "bq-similar-link", item.title || "");
       link.href = url;
@@ -274,7 +276,8 @@
     meta.appendChild(element("span", "bq-similar-library", item.library || ""));
     if (item.own_library) {
       meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(element("span", "badge text-bg-light border", texts.get("own-library")));
+      meta.appendChild(element("span", "bq-similar-own badge text-bg-light border",
+        texts.get("own-library")));
     }
     if (item.year) {
       meta.appendChild(document.createTextNode(" · "));
