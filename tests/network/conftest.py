@@ -26,6 +26,7 @@ def _project(plan, title, specific, state_steps=(), **extra):
         "evaluation": "Doel grotendeels gehaald",
         "improvements": "Meer vrijwilligers werven",
         "budget": 2500,
+        "responsible": "jan",
     }
     values.update(extra)
     project = api.content.create(container=plan, type="SmartProject", title=title, **values)

@@ -32,6 +32,20 @@ class TestCopy:
         assert data["spearhead"]["token"] == "Taal en lezen"
         assert data["deadline"] == "2026-11-30"
 
+    def test_responsible_not_carried_to_another_library(self, rest, network):
+        data = copy(rest, network, network["voorlezen"].UID()).json()
+        assert data["responsible"] is None
+
+    def test_responsible_kept_within_the_library(self, rest, network):
+        from bibqual.network.copy import copy_project
+
+        with api.env.adopt_roles(["Manager"]):
+            plan = api.content.create(
+                container=network["noord"], type="YearPlan", title="Jaarplan 2026", year=2026
+            )
+            twin = copy_project(network["voorlezen"], plan)
+        assert twin.responsible == "jan"
+
     def test_copy_by_url(self, rest, network):
         response = copy(rest, network, network["voorlezen"].absolute_url())
         assert response.status_code == 201, response.text

@@ -185,4 +185,10 @@ class ProjectView(ProjectPageMixin, WorkflowView):
         brains = catalog()(UID=value)
         if brains:
             return {"url": brains[0].getURL(), "title": brains[0].Title}
+        # a colleague library's project: its title and library, without a link,
+        # when that library shares with the network
+        shared = catalog().unrestrictedSearchResults(UID=value, library_shares=True)
+        if shared:
+            brain = shared[0]
+            return {"url": "", "title": f"{brain.Title} ({brain.library_title})"}
         return {"url": "", "title": value}

@@ -86,8 +86,14 @@ def _same_day_in(day, year):
 
 
 def copy_project(source, plan):
-    """Copy the SmartProject ``source`` into ``plan``; return the new project."""
+    """Copy the SmartProject ``source`` into ``plan``; return the new project.
+
+    The responsible person stays only within the same library: in another
+    library that user id means nothing.
+    """
     data = project_data(source)
+    if _other_library(source, plan):
+        data.pop("responsible", None)
     data["deadline"] = getattr(source, "deadline", None)
     source_plan_spearhead = getattr(source, "spearhead", None)
     copy = create_copy(plan, data, IUUID(source), spearhead=source_plan_spearhead)
@@ -118,6 +124,14 @@ def record_copy(source, copy):
 def copies_of(source):
     """``[{"uid", "library", "user", "date"}, ...]`` for a project."""
     return [dict(entry) for entry in IAnnotations(source).get(COPIED_KEY, ())]
+
+
+def _other_library(source, plan):
+    from Acquisition import aq_base
+    from bibqual.utils import find_library
+
+    one, other = find_library(source), find_library(plan)
+    return one is None or other is None or aq_base(one) is not aq_base(other)
 
 
 def _library_title(obj):
