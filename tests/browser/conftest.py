@@ -81,11 +81,21 @@ class Visitor:
         return path
 
 
-@pytest.fixture
-def visitor(chromium, site_url, request):
-    """A fresh browser context (1400 px wide) as a :class:`Visitor`; fails on JS errors."""
-    context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")
+def _visitor(chromium, site_url, request, width, height):
+    context = chromium.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
     visitor = Visitor(context.new_page(), site_url, request.node.name)
     yield visitor
     context.close()
     assert visitor.errors == [], visitor.errors
+
+
+@pytest.fixture
+def visitor(chromium, site_url, request):
+    """A fresh browser context (1400 px wide) as a :class:`Visitor`; fails on JS errors."""
+    yield from _visitor(chromium, site_url, request, 1400, 900)
+
+
+@pytest.fixture
+def phone_visitor(chromium, site_url, request):
+    """The same on a phone-sized screen (390 x 844)."""
+    yield from _visitor(chromium, site_url, request, 390, 844)
