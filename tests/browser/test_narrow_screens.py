@@ -2,7 +2,6 @@
 (wide tables scroll inside their own box)."""
 
 from datetime import date
-
 import pytest
 
 
