@@ -108,6 +108,9 @@ def network(functional_portal):
             "Voorleesontbijt",
             "Voorlezen tijdens het nationale voorleesontbijt.",
         )
+        # the network sees projects of adopted (or closed) plans only
+        api.content.transition(obj=plan_noord, transition="adopt")
+        api.content.transition(obj=plan_zuid, transition="adopt")
         api.user.create(
             email="anna@example.org",
             username="anna",

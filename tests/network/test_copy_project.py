@@ -63,10 +63,14 @@ class TestCopy:
         )[0]
         assert brain.copy_count == 1
 
-    def test_not_shared_library_refused(self, rest, network):
-        response = copy(rest, network, network["geheim"].UID())
-        assert response.status_code == 403
-        assert "does not share" in response.json()["error"]["message"]
+    def test_not_shared_library_answered_like_unknown(self, rest, network):
+        hidden = copy(rest, network, network["geheim"].UID())
+        unknown = copy(rest, network, "0123456789abcdef")
+        assert hidden.status_code == unknown.status_code == 404
+        # the same words: whether the project exists is not given away
+        assert hidden.json()["error"]["message"].replace(network["geheim"].UID(), "X") == (
+            unknown.json()["error"]["message"].replace("0123456789abcdef", "X")
+        )
         transaction.begin()
         assert network["plan_west"].objectIds() == []
 

@@ -8,9 +8,13 @@ that are down, slow or answer garbage are tiny HTTP servers in threads, on 127.0
 Every wait is bounded.
 """
 
+from bibqual.network import partner_client
+from bibqual.workflows.ids import ADOPT
+from bibqual.workflows.ids import DRAFT
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
@@ -182,6 +186,20 @@ def closed_port():
         yield sock.getsockname()[1]
 
 
+@pytest.fixture
+def network(network):
+    """The network of ``conftest.py``, with ``west`` (anna's library) sharing with the
+    network: only staff of a sharing library may search the partner sites. The plan of
+    ``noord`` is adopted: only projects of adopted or closed plans are shared."""
+    with api.env.adopt_roles(["Manager"]):
+        network["west"].share_with_network = True
+        network["west"].reindexObject()
+        if api.content.get_state(network["plan_noord"]) == DRAFT:
+            api.content.transition(obj=network["plan_noord"], transition=ADOPT)
+    transaction.commit()
+    return network
+
+
 # -- Helpers -------------------------------------------------------------------------------
 
 
@@ -201,8 +219,11 @@ def copy(rest, network, source):
     )
 
 
-def search(rest, text, **params):
-    response = rest("anna", PASSWORD).get("/@similar-projects", params={"q": text, **params})
+def search(rest, network, text, **params):
+    """Search from anna's year plan (of ``west``, which shares with the network)."""
+    response = rest("anna", PASSWORD).get(
+        f"{network['plan_west'].absolute_url()}/@similar-projects", params={"q": text, **params}
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -212,9 +233,9 @@ def plan_is_empty(network):
     return network["plan_west"].objectIds() == []
 
 
-def partner_project_url(rest, text, title):
+def partner_project_url(rest, network, text, title):
     """The URL of the partner project ``title``, found through the search."""
-    data = search(rest, text, partners=1)
+    data = search(rest, network, text, partners=1)
     (url,) = [item["@id"] for item in data["items"] if item["title"] == title]
     return url
 
@@ -260,7 +281,7 @@ SMART_PROJECT_JSON = {
 class TestRealPartner:
     def test_search_includes_partner_hits(self, rest, network, partner_url):
         configure(network["portal"], partner_line(partner_url))
-        data = search(rest, "VoorleesExp", partners=1)
+        data = search(rest, network, "VoorleesExp", partners=1)
         assert data["partner_errors"] == []
         (hit,) = [item for item in data["items"] if item["title"] == "VoorleesExpress in de wijk"]
         assert hit["partner"] == PARTNER
@@ -271,13 +292,13 @@ class TestRealPartner:
 
     def test_search_without_partners_stays_local(self, rest, network, partner_url):
         configure(network["portal"], partner_line(partner_url))
-        data = search(rest, "VoorleesExp")
+        data = search(rest, network, "VoorleesExp")
         assert data["items"] == []
         assert "partner_errors" not in data
 
     def test_copy_from_partner(self, rest, network, partner_url):
         configure(network["portal"], partner_line(partner_url))
-        url = partner_project_url(rest, "BoekStart", "BoekStart voor baby's en dreumesen")
+        url = partner_project_url(rest, network, "BoekStart", "BoekStart voor baby's en dreumesen")
         source = project_json(url)
         assert any(row["actual"] is not None for row in source["indicators"])
 
@@ -316,7 +337,7 @@ class TestRealPartner:
         message = response.json()["error"]["message"]
         assert f"Partner site '{PARTNER}' refused the service account (HTTP 401)" in message
         assert plan_is_empty(network)
-        data = search(rest, "VoorleesExp", partners=1)
+        data = search(rest, network, "VoorleesExp", partners=1)
         assert [error["partner"] for error in data["partner_errors"]] == [PARTNER]
         assert "HTTP 401" in data["partner_errors"][0]["message"]
 
@@ -353,15 +374,13 @@ class TestFailingPartner:
         )
         assert plan_is_empty(network)
         # the search still answers, with the local hits, and says what went wrong
-        data = search(rest, "voorlez", partners=1)
+        data = search(rest, network, "voorlez", partners=1)
         assert [item["title"] for item in data["items"]] == ["Voorlezen op de peuterspeelzaal"]
         assert data["partner_errors"] == [{"partner": PARTNER, "message": error["message"]}]
         assert time.monotonic() - started < 15
 
     def test_partner_slow(self, rest, network, fake_partner, monkeypatch):
-        from bibqual.network import partners
-
-        monkeypatch.setattr(partners, "READ_TIMEOUT", 1)
+        monkeypatch.setattr(partner_client, "READ_TIMEOUT", 1)
         server = fake_partner(body=json.dumps(SMART_PROJECT_JSON), delay=6)
         configure(network["portal"], partner_line(server.url))
         started = time.monotonic()
@@ -373,7 +392,7 @@ class TestFailingPartner:
         assert error["message"] == f"Partner site '{PARTNER}' did not answer in time."
         assert server.paths == ["/Plone/bieb/plan/project"]
         assert plan_is_empty(network)
-        data = search(rest, "voorlez", partners=1)
+        data = search(rest, network, "voorlez", partners=1)
         assert data["partner_errors"] == [{"partner": PARTNER, "message": error["message"]}]
         assert len(data["items"]) == 1
 
@@ -402,7 +421,7 @@ class TestFailingPartner:
     def test_search_garbage(self, rest, network, fake_partner):
         server = fake_partner(body=json.dumps({"items": [{"@id": 3, "title": "x"}]}))
         configure(network["portal"], partner_line(server.url))
-        data = search(rest, "voorlez", partners=1)
+        data = search(rest, network, "voorlez", partners=1)
         (error,) = data["partner_errors"]
         assert "did not answer with data bibqual understands" in error["message"]
         assert server.paths[0].startswith("/Plone/@similar-projects?")
@@ -489,7 +508,7 @@ class TestNoPartner:
         response = copy(rest, network, f"{other.url}/bieb/plan/project")
         assert response.status_code == 403
         assert other.paths == []
-        data = search(rest, "voorlez", partners=1)
+        data = search(rest, network, "voorlez", partners=1)
         assert data["partner_errors"] == []
         assert [item["title"] for item in data["items"]] == ["Voorlezen op de peuterspeelzaal"]
 
@@ -542,6 +561,20 @@ class TestSettings:
         assert site.owns("https://ZUID.example:443/Plone/bieb/project")
         assert not site.owns("http://zuid.example/Plone/bieb/project")
         assert not site.owns("https://zuid.example/Plone2/bieb/project")
+
+    def test_partner_sites_from_the_registry(self, portal):
+        from bibqual.network.partners import partner_sites
+
+        portal.portal_registry["bibqual.partner_sites"] = [
+            "Zuid|https://zuid.example/Plone|svc|pw",
+            "kapotte regel",
+            "Zuid|https://ander.example/Plone|svc|pw",
+            "Oost|https://oost.example/Plone|svc|pw",
+        ]
+        assert [(site.name, site.url) for site in partner_sites()] == [
+            ("Zuid", "https://zuid.example/Plone"),
+            ("Oost", "https://oost.example/Plone"),
+        ]
 
     def test_control_panel_refuses_malformed_line(self, functional_app, functional_portal):
         browser = Browser(functional_app)

@@ -117,8 +117,8 @@ class TestCopyView:
     @pytest.mark.parametrize(
         "source, words",
         [
-            ("geheim", "does not share its projects with the network"),
-            ("0123456789abcdef", "There is no project"),
+            ("geheim", "you may copy"),
+            ("0123456789abcdef", "you may copy"),
             ("", "Give the source project as a UID or URL."),
         ],
         ids=["not-shared", "unknown", "empty"],

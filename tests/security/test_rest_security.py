@@ -271,7 +271,7 @@ class TestDelete:
 
     @pytest.mark.parametrize(
         "state, deleters",
-        [("draft", STAFF), ("released", ADMINS), ("archived", ADMINS)],
+        [("draft", STAFF), ("released", COORDINATOR), ("archived", COORDINATOR)],
     )
     @pytest.mark.parametrize("role", ROLES, ids=role_ids(ROLES))
     def test_delete_evidence(self, library, session, role, state, deleters):

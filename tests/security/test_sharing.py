@@ -92,5 +92,11 @@ class TestSharing:
         response = session("admin").get("/bieb/@sharing")
         assert response.status_code == 200
         entries = {entry["id"]: entry for entry in response.json()["entries"]}
-        group = f"bibqual-audit-{library.UID()}"
+        transaction.begin()
+        plugin = library.acl_users.bibqual_audit_grants
+        group = plugin.group_for_library(library.UID())
+        assert group.startswith("bibqual-audit-")
+        assert library.UID() not in group  # not derivable from the public UID
         assert entries[group]["roles"]["Auditor"] is True
+        assert entries[group]["type"] == "group"
+        assert entries[group]["title"] == f"Audittoegang {library.Title()}"

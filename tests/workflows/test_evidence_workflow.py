@@ -41,14 +41,14 @@ EXPECTED = {
     view             -    -    Y    Y    Y    Y    Y    Y    Y    Y
     access           -    -    Y    Y    Y    Y    Y    Y    Y    Y
     modify           -    -    -    -    -    -    Y    Y    Y    -
-    delete           -    -    -    -    -    -    -    Y    Y    -
+    delete           -    -    -    -    -    -    Y    Y    Y    -
     review           -    -    -    -    -    -    Y    Y    Y    -
     """,
     "archived": """
     view             -    -    Y    Y    Y    Y    Y    Y    Y    Y
     access           -    -    Y    Y    Y    Y    Y    Y    Y    Y
     modify           -    -    -    -    -    -    -    Y    Y    -
-    delete           -    -    -    -    -    -    -    Y    Y    -
+    delete           -    -    -    -    -    -    Y    Y    Y    -
     review           -    -    -    -    -    -    Y    Y    Y    -
     """,
 }

@@ -3,13 +3,16 @@
 from bibqual import _
 from bibqual import clock
 from bibqual.audit.plugin import PLUGIN_ID
+from bibqual.audit.plugin import PLUGIN_INTERFACES
 from bibqual.audit.plugin import AuditGrantsPlugin
-from bibqual.audit.plugin import group_id
+from bibqual.audit.plugin import legacy_group_id
 from bibqual.ids import AUDITOR_ROLE
+from bibqual.ids import LIBRARY
+from bibqual.validation import parse_iso_date
 from datetime import date
+from datetime import datetime
 from plone import api
 from plone.uuid.interfaces import IUUID
-from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
 
 
 class GrantError(ValueError):
@@ -22,8 +25,9 @@ def install_plugin(portal):
     if PLUGIN_ID not in acl_users.objectIds():
         acl_users._setObject(PLUGIN_ID, AuditGrantsPlugin())
     plugins = acl_users.plugins
-    if PLUGIN_ID not in plugins.listPluginIds(IGroupsPlugin):
-        plugins.activatePlugin(IGroupsPlugin, PLUGIN_ID)
+    for interface in PLUGIN_INTERFACES:
+        if PLUGIN_ID not in plugins.listPluginIds(interface):
+            plugins.activatePlugin(interface, PLUGIN_ID)
 
 
 def remove_plugin(portal):
@@ -44,12 +48,15 @@ def _plugin():
 
 
 def parse_until(value):
-    """The ``until`` date from ISO text (or a date); it may not lie in the past."""
-    if isinstance(value, date):
+    """The ``until`` date from ``YYYY-MM-DD`` text (or a date); it may not lie in the past.
+
+    Only that format, as everywhere in bibqual: no ``20270601``, times, week dates or numbers.
+    """
+    if isinstance(value, date) and not isinstance(value, datetime):
         until = value
     else:
         try:
-            until = date.fromisoformat(str(value or "").strip())
+            until = parse_iso_date(value)
         except ValueError:
             raise GrantError(
                 _("'${value}' is not a date; write it as YYYY-MM-DD.", mapping={"value": value})
@@ -73,9 +80,7 @@ def grant(library, user_id, until):
     """Let ``user_id`` audit ``library`` up to and including ``until``."""
     user_id = check_user(user_id)
     until = parse_until(until)
-    uid = IUUID(library)
-    _plugin().grant(user_id, uid, until)
-    group = group_id(uid)
+    group = _plugin().grant(user_id, IUUID(library), until)
     if AUDITOR_ROLE not in (library.get_local_roles_for_userid(group) or ()):
         library.manage_addLocalRoles(group, [AUDITOR_ROLE])
         library.reindexObjectSecurity()
@@ -104,3 +109,38 @@ def grants(library):
     return [
         describe(user_id, until) for user_id, until in _plugin().grants_for_library(IUUID(library))
     ]
+
+
+def forget_user(event):
+    """Subscriber (principal deleted): a later user with the same id inherits no grant."""
+    principal = event.principal
+    plugin = api.portal.get().acl_users.get(PLUGIN_ID)
+    if plugin is not None:
+        plugin.revoke_all(principal if isinstance(principal, str) else principal.getId())
+
+
+def take_over_legacy_groups(portal):
+    """Upgrade: move the Auditor role from bibqual 1.0's UID-named groups to random ids.
+
+    A user who registered such a name before this upgrade no longer audits anything.
+    Returns the number of libraries changed.
+    """
+    plugin = _plugin()
+    catalog = api.portal.get_tool("portal_catalog")
+    changed = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type=LIBRARY):
+        library = brain._unrestrictedGetObject()
+        uid = IUUID(library)
+        legacy = legacy_group_id(uid)
+        had_legacy = legacy in dict(library.get_local_roles())
+        if had_legacy:
+            library.manage_delLocalRoles([legacy])
+        if plugin.grants_for_library(uid):
+            group = plugin.group_for_library(uid, create=True)
+            if AUDITOR_ROLE not in (library.get_local_roles_for_userid(group) or ()):
+                library.manage_addLocalRoles(group, [AUDITOR_ROLE])
+                had_legacy = True
+        if had_legacy:
+            library.reindexObjectSecurity()
+            changed += 1
+    return changed

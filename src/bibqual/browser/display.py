@@ -86,7 +86,3 @@ def money(value):
         text = f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
         return f"€ {text}"
     return f"€ {number(value)}"
-
-
-def is_url(value):
-    return isinstance(value, str) and value.startswith(("http://", "https://"))

@@ -3,7 +3,6 @@
 from bibqual import _
 from bibqual.browser.display import core_terms
 from bibqual.browser.display import document_type_terms
-from bibqual.browser.display import is_url
 from bibqual.browser.display import money
 from bibqual.browser.display import norm_terms
 from bibqual.browser.display import number
@@ -11,8 +10,10 @@ from bibqual.browser.transitions import WorkflowView
 from bibqual.content.indicators import indicator_progress
 from bibqual.ids import EVIDENCE
 from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
+from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from bibqual.permissions import ADD_EVIDENCE
 from bibqual.reports.queries import today
+from bibqual.validation import safe_link
 from bibqual.workflows.ids import CANCELLED
 from bibqual.workflows.ids import DONE
 from plone import api
@@ -180,14 +181,15 @@ class ProjectView(ProjectPageMixin, WorkflowView):
         value = getattr(self.context, "copied_from", None)
         if not value:
             return None
-        if is_url(value):
-            return {"url": value, "title": value}
+        link = safe_link(value)
+        if link:
+            return {"url": link, "title": link}
         brains = catalog()(UID=value)
         if brains:
             return {"url": brains[0].getURL(), "title": brains[0].Title}
         # a colleague library's project: its title and library, without a link,
-        # when that library shares with the network
-        shared = catalog().unrestrictedSearchResults(UID=value, library_shares=True)
+        # when the network may see it
+        shared = catalog().unrestrictedSearchResults(UID=value, **{NETWORK_SHARED: True})
         if shared:
             brain = shared[0]
             return {"url": "", "title": f"{brain.Title} ({brain.library_title})"}

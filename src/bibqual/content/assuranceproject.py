@@ -1,6 +1,8 @@
 """AssuranceProject: an agreement that is checked again on a fixed cycle."""
 
 from bibqual import _
+from bibqual.content.fields import Line
+from bibqual.content.fields import LongText
 from bibqual.content.interfaces import IBibqualContent
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -11,7 +13,7 @@ from zope.interface import implementer
 class IAssuranceProject(model.Schema):
     """A borgingsproject: made once, then repeated every interval."""
 
-    agreement = schema.Text(
+    agreement = LongText(
         title=_("Agreement"),
         description=_(
             "The agreement that is secured, e.g. 'the collection plan is evaluated every year'."
@@ -36,7 +38,7 @@ class IAssuranceProject(model.Schema):
         default=1,
         readonly=True,
     )
-    responsible = schema.TextLine(
+    responsible = Line(
         title=_("Responsible"),
         description=_("User id or name of the person who secures the agreement."),
         required=False,

@@ -1,6 +1,7 @@
 """Behavior: norm fields, core functions and policy topics of an item."""
 
 from bibqual import _
+from bibqual.content.fields import Lines
 from bibqual.ids import VOCAB_CORE_FUNCTIONS
 from bibqual.ids import VOCAB_NORM_FIELDS
 from plone.autoform import directives
@@ -43,11 +44,7 @@ class IClassification(model.Schema):
     )
 
     directives.widget("policy_topics", TextLinesFieldWidget)
-    policy_topics = schema.List(
+    policy_topics = Lines(
         title=_("Policy topics"),
         description=_("One topic per line, for example 'Digitale inclusie'."),
-        value_type=schema.TextLine(),
-        default=[],
-        missing_value=[],
-        required=False,
     )

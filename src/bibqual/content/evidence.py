@@ -1,8 +1,10 @@
 """Evidence: a document (file or link) an auditor may ask for."""
 
 from bibqual import _
+from bibqual.content.fields import WebURI
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
+from bibqual.validation import MAX_LIST_ITEMS
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -27,9 +29,12 @@ class IEvidence(model.Schema):
         title=_("File"),
         required=False,
     )
-    remote_url = schema.URI(
+    remote_url = WebURI(
         title=_("Link"),
-        description=_("Address of the document when it lives elsewhere."),
+        description=_(
+            "Address of the document when it lives elsewhere: a web address "
+            "that starts with http:// or https://."
+        ),
         required=False,
     )
     document_type = schema.Choice(
@@ -54,6 +59,7 @@ class IEvidence(model.Schema):
         title=_("Related projects"),
         description=_("Projects and assurance projects this document supports."),
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        max_length=MAX_LIST_ITEMS,
         default=[],
         missing_value=[],
         required=False,

@@ -1,24 +1,25 @@
 """Indicators of a SMART project: what is measured, the target and the result."""
 
 from bibqual import _
+from bibqual.content.fields import Line
 from bibqual.content.fields import Number
+from bibqual.content.fields import Rows
 from collective.z3cform.datagridfield.row import DictRow
-from zope import schema
 from zope.interface import Interface
 
 
 class IIndicator(Interface):
     """One row of the indicators grid."""
 
-    name = schema.TextLine(title=_("Indicator"), required=True)
+    name = Line(title=_("Indicator"), required=True)
     target = Number(title=_("Target"), required=True)
     actual = Number(title=_("Actual"), required=False)
-    unit = schema.TextLine(title=_("Unit"), required=False)
+    unit = Line(title=_("Unit"), required=False)
 
 
 def indicators_field(**kwargs):
-    """A list of indicator rows, editable as a grid and as JSON."""
-    return schema.List(
+    """A list of at most ``MAX_INDICATORS`` indicator rows, editable as a grid and as JSON."""
+    return Rows(
         value_type=DictRow(title=_("Indicator"), schema=IIndicator),
         default=[],
         missing_value=[],

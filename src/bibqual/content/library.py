@@ -1,6 +1,8 @@
 """Library: one library organisation, holding its year plans and evidence."""
 
 from bibqual import _
+from bibqual.content.fields import Line
+from bibqual.content.fields import Lines
 from bibqual.content.interfaces import IBibqualContent
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -14,16 +16,12 @@ class ILibrary(model.Schema):
     """A library organisation (bibliotheek), possibly with several branches."""
 
     directives.widget("municipalities", TextLinesFieldWidget)
-    municipalities = schema.List(
+    municipalities = Lines(
         title=_("Municipalities"),
         description=_("The municipalities the library works for, one per line."),
-        value_type=schema.TextLine(),
-        default=[],
-        missing_value=[],
-        required=False,
     )
 
-    network = schema.TextLine(
+    network = Line(
         title=_("Regional network"),
         description=_("The regional network or support organisation it belongs to."),
         required=False,

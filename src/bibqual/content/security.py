@@ -15,9 +15,9 @@ def reindex_classified_security():
         brain._unrestrictedGetObject().reindexObjectSecurity()
 
 
-def mapping_changed(record, event):
-    """Registry subscriber: the group mapping changed."""
-    if event.record.__name__ == MAPPING_RECORD:
+def mapping_changed(event):
+    """Registry subscriber: the group mapping changed (added, changed or removed lines)."""
+    if event.record.__name__ == MAPPING_RECORD and event.oldValue != event.newValue:
         reindex_classified_security()
 
 

@@ -1,11 +1,16 @@
 """SmartProject: a SMART project in a year plan that runs round the PDCA cycle."""
 
 from bibqual import _
+from bibqual.browser.widgets import BoundedDataGridFieldWidgetFactory
+from bibqual.content.fields import Line
+from bibqual.content.fields import Lines
+from bibqual.content.fields import LongText
 from bibqual.content.fields import Number
 from bibqual.content.indicators import indicators_field
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.ids import VOCAB_SPEARHEADS
-from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
+from bibqual.validation import MAX_URL_LENGTH
+from bibqual.validation import too_long
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -34,19 +39,15 @@ class ISmartProject(model.Schema):
         label=_("S: Specific"),
         fields=["specific", "target_groups"],
     )
-    specific = schema.Text(
+    specific = LongText(
         title=_("Specific goal"),
         description=_("What exactly do we want to achieve, and for whom?"),
         required=True,
     )
     directives.widget("target_groups", TextLinesFieldWidget)
-    target_groups = schema.List(
+    target_groups = Lines(
         title=_("Target groups"),
         description=_("Who the project is for, one group per line."),
-        value_type=schema.TextLine(),
-        default=[],
-        missing_value=[],
-        required=False,
     )
 
     model.fieldset(
@@ -54,12 +55,12 @@ class ISmartProject(model.Schema):
         label=_("M: Measurable"),
         fields=["measurable", "indicators"],
     )
-    measurable = schema.Text(
+    measurable = LongText(
         title=_("Measurable"),
         description=_("How will we know the goal is reached?"),
         required=False,
     )
-    directives.widget("indicators", DataGridFieldWidgetFactory, allow_reorder=True)
+    directives.widget("indicators", BoundedDataGridFieldWidgetFactory, allow_reorder=True)
     indicators = indicators_field(
         title=_("Indicators"),
         description=_("What is measured, the target value, the result and its unit."),
@@ -70,24 +71,20 @@ class ISmartProject(model.Schema):
         label=_("A: Achievable"),
         fields=["achievable", "responsible", "partners"],
     )
-    achievable = schema.Text(
+    achievable = LongText(
         title=_("Achievable"),
         description=_("Why is there support for this, inside and outside the library?"),
         required=False,
     )
-    responsible = schema.TextLine(
+    responsible = Line(
         title=_("Responsible"),
         description=_("User id or name of the person who owns the project."),
         required=False,
     )
     directives.widget("partners", TextLinesFieldWidget)
-    partners = schema.List(
+    partners = Lines(
         title=_("Partners"),
         description=_("Organisations the library works with, one per line."),
-        value_type=schema.TextLine(),
-        default=[],
-        missing_value=[],
-        required=False,
     )
 
     model.fieldset(
@@ -95,7 +92,7 @@ class ISmartProject(model.Schema):
         label=_("R: Realistic"),
         fields=["realistic", "budget"],
     )
-    realistic = schema.Text(
+    realistic = LongText(
         title=_("Realistic"),
         description=_("Which people, time and money make this feasible?"),
         required=False,
@@ -123,19 +120,20 @@ class ISmartProject(model.Schema):
         label=_("Check and Act"),
         fields=["evaluation", "improvements", "copied_from"],
     )
-    evaluation = schema.Text(
+    evaluation = LongText(
         title=_("Evaluation"),
         description=_("Check: what did the measurements show?"),
         required=False,
     )
-    improvements = schema.Text(
+    improvements = LongText(
         title=_("Improvements"),
         description=_("Act: what do we change or secure as a result?"),
         required=False,
     )
-    copied_from = schema.TextLine(
+    copied_from = Line(
         title=_("Copied from"),
         description=_("The project this one was copied from."),
+        max_length=MAX_URL_LENGTH,
         required=False,
         readonly=True,
     )
@@ -147,6 +145,15 @@ class ISmartProject(model.Schema):
         deadline = getattr(data, "deadline", None)
         if start and deadline and deadline < start:
             raise Invalid(DEADLINE_BEFORE_START)
+
+    @invariant
+    def indicators_within_limit(data):
+        """At most ``MAX_INDICATORS`` indicators. The field says so itself, but the
+        Classic form's grid widget does not validate the list as a whole."""
+        field = ISmartProject["indicators"]
+        error = too_long(field.title, getattr(data, "indicators", None), field.max_length)
+        if error is not None:
+            raise error
 
 
 @implementer(ISmartProject, IBibqualContent)

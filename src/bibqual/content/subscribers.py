@@ -5,6 +5,7 @@ catalog (so listings need no parent object); when those change, the
 descendants are reindexed.
 """
 
+from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from plone import api
 from zope.container.interfaces import IContainerModifiedEvent
 
@@ -22,7 +23,7 @@ def library_modified(obj, event):
     """A library's title is shown in its items' listings, and whether it shares
     decides who finds its projects: reindex them."""
     if not IContainerModifiedEvent.providedBy(event):
-        _reindex_descendants(obj, ["library_uid", "library_shares"])
+        _reindex_descendants(obj, ["library_uid", "library_shares", NETWORK_SHARED])
 
 
 def year_plan_modified(obj, event):

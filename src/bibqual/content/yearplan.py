@@ -2,6 +2,7 @@
 
 from Acquisition import aq_base
 from bibqual import _
+from bibqual.content.fields import Lines
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.ids import YEAR_MAX
 from bibqual.ids import YEAR_MIN
@@ -41,13 +42,9 @@ class IYearPlan(model.Schema):
     )
 
     directives.widget("spearheads", TextLinesFieldWidget)
-    spearheads = schema.List(
+    spearheads = Lines(
         title=_("Spearheads"),
         description=_("The spearheads (speerpunten) of this year, one per line."),
-        value_type=schema.TextLine(),
-        default=[],
-        missing_value=[],
-        required=False,
     )
 
     @invariant

@@ -1,6 +1,7 @@
 """Indexer of the projects an evidence item is linked to."""
 
 from bibqual.content.evidence import IEvidence
+from bibqual.validation import safe_link
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
 from zope.component import queryUtility
@@ -36,8 +37,12 @@ def related_project_uids(obj):
 
 @indexer(IEvidence)
 def remote_url(obj):
-    """The evidence's link, in Plone's ``getRemoteUrl`` metadata (listings need no object)."""
-    value = getattr(obj, "remote_url", None)
+    """The evidence's link, in Plone's ``getRemoteUrl`` metadata (listings need no object).
+
+    Only a web address is indexed: listings that render the metadata as a link
+    never get a ``javascript:`` or ``data:`` link stored before the schema refused it.
+    """
+    value = safe_link(getattr(obj, "remote_url", None))
     if not value:
         raise AttributeError("getRemoteUrl")
     return value

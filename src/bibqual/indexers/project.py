@@ -2,6 +2,7 @@
 
 from bibqual.content.indicators import indicator_progress as progress_of
 from bibqual.content.smartproject import ISmartProject
+from bibqual.network.sharing import shared_with_network
 from plone.indexer import indexer
 
 
@@ -20,3 +21,9 @@ def copy_count(obj):
     from bibqual.network.copy import copies_of
 
     return len(copies_of(obj))
+
+
+@indexer(ISmartProject)
+def network_shared(obj):
+    """Whether other libraries may find and copy the project (``network.sharing``)."""
+    return shared_with_network(obj)

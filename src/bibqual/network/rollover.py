@@ -17,11 +17,34 @@ class RolloverError(ValueError):
     """The rollover cannot be done; the message says why."""
 
 
+def _children(container, portal_type, restricted=True, **query):
+    """Catalog brains of the ``portal_type`` items directly in ``container``.
+
+    Restricted (the default): only what the current user may view; inactive
+    (expired, not yet effective) items count too, that is not a security matter.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    search = catalog.searchResults if restricted else catalog.unrestrictedSearchResults
+    return search(
+        portal_type=portal_type,
+        path={"query": "/".join(container.getPhysicalPath()), "depth": 1},
+        sort_on="getObjPositionInParent",
+        show_inactive=True,
+        **query,
+    )
+
+
 def plan_for_year(library, year):
-    for plan in library.objectValues():
-        if getattr(plan, "portal_type", None) == YEAR_PLAN and getattr(plan, "year", None) == year:
-            return plan
+    """The year plan ``year`` of ``library`` that the current user may see, or None."""
+    for brain in _children(library, YEAR_PLAN, year=year):
+        return brain.getObject()
     return None
+
+
+def year_taken(library, year):
+    """Whether ``library`` has a year plan for ``year``, seen by the user or not
+    (the year is unique within a library)."""
+    return bool(len(_children(library, YEAR_PLAN, restricted=False, year=year)))
 
 
 def _year(value, name):
@@ -44,7 +67,11 @@ def _year(value, name):
 def rollover(library, from_year, to_year=None):
     """Create the year plan ``to_year`` (default: the next year) with the
     spearheads of ``from_year`` and copies of its projects that are not done
-    or cancelled. Returns ``(new_plan, copies, skipped)``."""
+    or cancelled. Returns ``(new_plan, copies, skipped)``.
+
+    Only what the current user may view takes part: a plan or project hidden
+    from them is treated as absent (not copied, not counted, not named).
+    """
     from_year = _year(from_year, "from_year")
     to_year = from_year + 1 if to_year in (None, "") else _year(to_year, "to_year")
     if to_year <= from_year:
@@ -54,7 +81,7 @@ def rollover(library, from_year, to_year=None):
         raise RolloverError(
             _("This library has no year plan for ${year}.", mapping={"year": from_year})
         )
-    if plan_for_year(library, to_year) is not None:
+    if year_taken(library, to_year):
         raise RolloverError(
             _("This library already has a year plan for ${year}.", mapping={"year": to_year})
         )
@@ -67,11 +94,10 @@ def rollover(library, from_year, to_year=None):
         description=source.Description(),
     )
     copies, skipped = [], 0
-    for project in source.objectValues():
-        if getattr(project, "portal_type", None) != SMART_PROJECT:
-            continue
-        if api.content.get_state(obj=project) in (DONE, CANCELLED):
+    # Only the projects the requester may view: others are neither copied nor counted.
+    for brain in _children(source, SMART_PROJECT):
+        if brain.review_state in (DONE, CANCELLED):
             skipped += 1
             continue
-        copies.append(copy_project(project, new_plan))
+        copies.append(copy_project(brain.getObject(), new_plan))
     return new_plan, copies, skipped

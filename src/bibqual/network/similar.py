@@ -3,11 +3,13 @@
 Ranking is the catalog's text relevance (ZCTextIndex) over the full text of
 projects (title and the SMART texts). The own library's projects come through
 the ordinary, permission-checked catalog search; other libraries' projects
-only when their library shares with the network (``library_shares``), and
-then only their summary from the catalog metadata: nothing is woken.
+only when ``bibqual.network.sharing`` says the network may see them (indexed as
+``network_shared``), and then only their summary from the catalog metadata:
+nothing is woken.
 """
 
 from bibqual.ids import SMART_PROJECT
+from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from bibqual.reports.queries import BrainURLs
 from bibqual.workflows.ids import CANCELLED
 from plone import api
@@ -68,7 +70,7 @@ def similar_projects(text, own_library_uid=None, limit=DEFAULT_LIMIT, exclude_ui
     if own_library_uid:
         for brain in catalog(library_uid=own_library_uid, **base):
             hits[brain.UID] = brain
-    for brain in catalog.unrestrictedSearchResults(library_shares=True, **base):
+    for brain in catalog.unrestrictedSearchResults(**{NETWORK_SHARED: True}, **base):
         hits.setdefault(brain.UID, brain)
     ranked = sorted(
         (

@@ -7,7 +7,7 @@ site (``bibqual.network.partners``); the URL of any other site is refused.
 from AccessControl import getSecurityManager
 from bibqual import _
 from bibqual.ids import SMART_PROJECT
-from bibqual.utils import find_library
+from bibqual.network.sharing import shared_with_network
 from plone import api
 
 
@@ -38,25 +38,21 @@ def _by_url(url):
 def resolve_source(source):
     """The local SmartProject a UID or URL names, if the current user may copy it.
 
-    May copy: the user can view it, or its library shares with the network.
-    Raises ``SourceError`` (400 malformed, 404 unknown, 403 not shared).
+    May copy: the user can view it, or the network may see it
+    (``bibqual.network.sharing``). Raises ``SourceError``: 400 when malformed,
+    404 otherwise: a project the user may not copy is answered exactly like one
+    that does not exist, so its existence is not given away.
     """
     if not isinstance(source, str) or not source.strip():
         raise SourceError(_("Give the source project as a UID or URL."))
     source = source.strip()
     obj = _by_url(source) if "/" in source else _by_uid(source)
-    if obj is None or getattr(obj, "portal_type", None) != SMART_PROJECT:
-        raise SourceError(
-            _("There is no project '${source}'.", mapping={"source": source}), status=404
-        )
-    if getSecurityManager().checkPermission("View", obj):
-        return obj
-    library = find_library(obj)
-    if library is not None and getattr(library, "share_with_network", False):
-        return obj
+    if obj is not None and getattr(obj, "portal_type", None) == SMART_PROJECT:
+        if getSecurityManager().checkPermission("View", obj) or shared_with_network(obj):
+            return obj
     raise SourceError(
-        _("The library of this project does not share its projects with the network."),
-        status=403,
+        _("There is no project '${source}' you may copy.", mapping={"source": source}),
+        status=404,
     )
 
 

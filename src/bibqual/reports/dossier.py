@@ -3,6 +3,7 @@
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
 from bibqual.ids import VOCAB_NORM_FIELDS
 from bibqual.reports import queries
+from bibqual.validation import safe_link
 from bibqual.workflows.ids import RELEASED
 from datetime import timedelta
 from zope.component import getUtility
@@ -29,9 +30,10 @@ def expiry(valid_until, today, days=EXPIRY_WARNING_DAYS):
 
 
 def _remote_url(brain):
-    """The link of a link-only evidence item, from the ``getRemoteUrl`` metadata."""
-    value = getattr(brain, "getRemoteUrl", None)
-    return value if isinstance(value, str) and value else None
+    """The link of a link-only evidence item, from the ``getRemoteUrl`` metadata;
+    ``None`` unless it is a web address (a ``javascript:`` link stored before the
+    schema refused it is not offered as a link)."""
+    return safe_link(getattr(brain, "getRemoteUrl", None))
 
 
 def evidence_summary(brain, today, document_types):

@@ -2,13 +2,25 @@
 
 plone.restapi's defaults answer a wrong token with "Constraint not satisfied"
 and a wrong date with a Python parser message. These adapters are more
-specific (bibqual content, bibqual browser layer) and say what is wrong.
+specific (bibqual content, bibqual browser layer) and say what is wrong,
+naming the JSON key and, for sizes, the limit (``bibqual.validation``).
+Sizes are checked before anything else, so a huge list is refused at once.
 """
 
 from bibqual import _
 from bibqual.content.indicators import IIndicator
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.interfaces import IBibqualLayer
+from bibqual.validation import MAX_LIST_ITEMS
+from bibqual.validation import MAX_TEXT_LENGTH
+from bibqual.validation import NOT_A_DATE
+from bibqual.validation import NOT_A_NUMBER
+from bibqual.validation import ClearValidationError
+from bibqual.validation import clear_error
+from bibqual.validation import is_finite
+from bibqual.validation import line_too_long
+from bibqual.validation import parse_iso_date
+from bibqual.validation import too_long
 from plone.restapi.deserializer.dxfields import CollectionFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
@@ -24,16 +36,7 @@ from zope.schema.interfaces import IList
 from zope.schema.interfaces import IText
 from zope.schema.interfaces import TooBig
 from zope.schema.interfaces import TooSmall
-from zope.schema.interfaces import ValidationError
-import datetime
 import numbers
-
-
-class ClearValidationError(ValidationError):
-    """A validation error whose message is a translatable message id."""
-
-    def doc(self):
-        return self.args[0]
 
 
 def _vocabulary(field, context):
@@ -99,7 +102,13 @@ class ListDeserializer(CollectionFieldDeserializer):
             raise ClearValidationError(
                 _("${field} must be a list.", mapping={"field": self.field.__name__})
             )
+        name = self.field.__name__
         value_type = self.field.value_type
+        error = too_long(name, value, self.field.max_length or MAX_LIST_ITEMS) or line_too_long(
+            name, value, getattr(value_type, "max_length", None)
+        )
+        if error is not None:
+            raise error
         if IRelationChoice.providedBy(value_type):
             # relations: plone.restapi resolves UIDs, URLs and {"@id": ...}
             return super().__call__(value)
@@ -151,13 +160,18 @@ class ListDeserializer(CollectionFieldDeserializer):
             raise ClearValidationError(
                 _("Indicator ${position} needs a name.", mapping={"position": position})
             )
+        self._indicator_length(position, "name", name.strip(), fields)
         clean = {"name": name.strip()}
         for key in ("target", "actual"):
             number = row.get(key)
             if number is None and key == "actual":
                 clean[key] = None
                 continue
-            if isinstance(number, bool) or not isinstance(number, numbers.Real):
+            if (
+                isinstance(number, bool)
+                or not isinstance(number, numbers.Real)
+                or not is_finite(number)
+            ):
                 raise ClearValidationError(
                     _(
                         "The ${key} of indicator ${position} must be a number.",
@@ -174,35 +188,34 @@ class ListDeserializer(CollectionFieldDeserializer):
                 )
             )
         clean["unit"] = unit or ""
+        self._indicator_length(position, "unit", clean["unit"], fields)
         return clean
+
+    def _indicator_length(self, position, key, text, fields):
+        limit = fields[key].max_length
+        if limit is not None and len(text) > limit:
+            raise ClearValidationError(
+                _(
+                    "The ${key} of indicator ${position} may have at most ${max} characters.",
+                    mapping={"key": key, "position": position, "max": limit},
+                )
+            )
 
 
 @implementer(IFieldDeserializer)
 @adapter(IDate, IBibqualContent, IBibqualLayer)
 class DateDeserializer(DefaultFieldDeserializer):
-    """Dates as ISO 8601 (YYYY-MM-DD); anything else is refused clearly."""
+    """Dates as ``YYYY-MM-DD`` only (the contract); anything else is refused clearly:
+    ``20270601``, a date with a time, an ISO week date, a number."""
 
     def __call__(self, value):
         if value in (None, ""):
             self.field.validate(None)
             return None
         try:
-            if not isinstance(value, str):
-                raise ValueError(value)
-            try:
-                parsed = datetime.date.fromisoformat(value)
-            except ValueError:
-                # a full ISO datetime (as some clients send) counts by its date
-                if "T" not in value:
-                    raise
-                parsed = datetime.datetime.fromisoformat(value).date()
+            parsed = parse_iso_date(value)
         except ValueError:
-            raise ClearValidationError(
-                _(
-                    "'${value}' is not a date for ${field}; write it as YYYY-MM-DD.",
-                    mapping={"value": value, "field": self.field.__name__},
-                )
-            )
+            raise clear_error(NOT_A_DATE, self.field.__name__, value=value)
         self.field.validate(parsed)
         return parsed
 
@@ -210,9 +223,19 @@ class DateDeserializer(DefaultFieldDeserializer):
 @implementer(IFieldDeserializer)
 @adapter(IText, IBibqualContent, IBibqualLayer)
 class TextDeserializer(DefaultFieldDeserializer):
-    """Texts: a required text may not be empty or only spaces."""
+    """Texts (also Plone's description): a required text may not be empty or only
+    spaces, and a text has a maximum length (the field's, else ``MAX_TEXT_LENGTH``).
+
+    Single lines (``ITextLine``: titles, ``responsible``, the evidence link) go to
+    plone.restapi's more specific line deserializer; bibqual's line fields refuse
+    a value that is too long, or a link that is not a web address, themselves
+    (``bibqual.content.fields``).
+    """
 
     def __call__(self, value):
+        error = too_long(self.field.__name__, value, self.field.max_length or MAX_TEXT_LENGTH)
+        if error is not None:
+            raise error
         if self.field.required and (
             value is None or (isinstance(value, str) and not value.strip())
         ):
@@ -234,6 +257,7 @@ class NumberDeserializer(DefaultFieldDeserializer):
     """Numbers: say which field wants a number and what its limits are."""
 
     kind = (int,)
+    parse = int  # a number sent as text
 
     def __call__(self, value):
         if value is None or value == "":
@@ -241,16 +265,16 @@ class NumberDeserializer(DefaultFieldDeserializer):
             return None
         if isinstance(value, str):
             try:
-                value = self.field.fromUnicode(value.strip())
+                value = self.parse(value.strip())
             except ValueError:
                 value = None
-        if value is None or isinstance(value, bool) or not isinstance(value, self.kind):
-            raise ClearValidationError(
-                _(
-                    "${field} must be a number.",
-                    mapping={"field": self.field.__name__},
-                )
-            )
+        if (
+            value is None
+            or isinstance(value, bool)
+            or not isinstance(value, self.kind)
+            or not is_finite(value)
+        ):
+            raise clear_error(NOT_A_NUMBER, self.field.__name__)
         try:
             self.field.validate(value)
         except TooSmall:
@@ -284,3 +308,4 @@ class FloatDeserializer(NumberDeserializer):
     """Amounts (budget); whole numbers are accepted too."""
 
     kind = (int, float)
+    parse = float

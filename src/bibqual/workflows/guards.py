@@ -9,6 +9,8 @@ for the current request, or ``None``.
 from bibqual import _
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import SMART_PROJECT
+from bibqual.validation import MAX_COMMENT_LENGTH
+from bibqual.validation import too_long
 from bibqual.workflows.ids import ADJUST
 from bibqual.workflows.ids import START
 from zope.globalrequest import getRequest
@@ -52,6 +54,9 @@ def refusal(obj, transition_id, comment=""):
     def tr(message):
         return translate(message, context=request)
 
+    long_comment = too_long("comment", comment or "", MAX_COMMENT_LENGTH)
+    if long_comment is not None:
+        return tr(long_comment.doc())
     if transition_id == START and obj.portal_type == SMART_PROJECT:
         missing = start_refusal(obj, comment)
         if missing:

@@ -1,11 +1,17 @@
 """GET {site or yearplan}/@similar-projects?q=TEXT."""
 
+from AccessControl import getSecurityManager
+from bibqual import _
+from bibqual.ids import LIBRARY
 from bibqual.network.partners import search_partners
 from bibqual.network.similar import DEFAULT_LIMIT
 from bibqual.network.similar import MAX_LIMIT
 from bibqual.network.similar import similar_projects
 from bibqual.network.similar import text_query
+from bibqual.permissions import SEARCH_PARTNERS
+from bibqual.services.errors import error_reply
 from bibqual.utils import find_library
+from plone import api
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 from plone.uuid.interfaces import IUUID
@@ -13,6 +19,55 @@ from zope.i18n import translate
 
 
 TRUE = ("1", "true", "yes", "on")
+
+PARTNERS_FORBIDDEN = _(
+    "Partner sites can be searched only from a library that shares with the network, by "
+    "its staff. Search from a year plan of such a library, or give its UID as the "
+    "parameter 'library'."
+)
+LIMIT_NOT_A_NUMBER = _("The parameter 'limit' must be a whole number, for example 10.")
+UNKNOWN_LIBRARY = _("The parameter 'library' must be the UID of a library you can see.")
+
+
+class _BadRequest(Exception):
+    """A parameter of the request is malformed; ``args[0]`` says which and why."""
+
+
+def _param(form, name, default=""):
+    """The single text value of ``name``; a repeated (list) or other value is refused."""
+    value = form.get(name, default)
+    if not isinstance(value, str):
+        raise _BadRequest(
+            _("The parameter '${name}' must be given once, as text.", mapping={"name": name})
+        )
+    return value
+
+
+def _limit(form):
+    text = _param(form, "limit", str(DEFAULT_LIMIT)).strip() or str(DEFAULT_LIMIT)
+    try:
+        limit = int(text)
+    except ValueError:
+        raise _BadRequest(LIMIT_NOT_A_NUMBER)
+    return max(1, min(limit, MAX_LIMIT))
+
+
+def _visible_library(uid):
+    """The Library with ``uid`` if the user can see it (catalog search), else ``None``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog(UID=uid, portal_type=LIBRARY):
+        return brain.getObject()
+    return None
+
+
+def may_search_partners(library):
+    """Whether the user may search the partner sites from ``library``: it shares with
+    the network and the user has "bibqual: Search partner sites" on it (its staff)."""
+    return (
+        library is not None
+        and bool(getattr(library, "share_with_network", False))
+        and bool(getSecurityManager().checkPermission(SEARCH_PARTNERS, library))
+    )
 
 
 class SimilarProjectsGet(Service):
@@ -27,36 +82,41 @@ class SimilarProjectsGet(Service):
     hits follow the local ones, marked with ``partner`` (its name) and
     ``partner_url``; a partner that fails does not fail the search but is
     reported in ``partner_errors`` (``[{"partner": name, "message": text}]``).
+    Only staff of a library that shares with the network may search partners
+    (the permission "bibqual: Search partner sites" on that library, which is the
+    own library as above): 403 for anyone else. 400 when ``q``, ``library``,
+    ``limit`` or ``partners`` is given twice, ``limit`` is not a number, or
+    ``library`` is not the UID of a library the user can see.
     """
 
     def reply(self):
         form = self.request.form
-        text = form.get("q", "")
         try:
-            limit = max(1, min(int(form.get("limit", DEFAULT_LIMIT)), MAX_LIMIT))
-        except (TypeError, ValueError):
-            limit = DEFAULT_LIMIT
-        own = form.get("library") or None
-        library = find_library(self.context)
-        if own is None and library is not None:
-            own = IUUID(library)
+            text = _param(form, "q")
+            limit = _limit(form)
+            uid = _param(form, "library").strip()
+            partners = _param(form, "partners").lower() in TRUE
+        except _BadRequest as error:
+            return error_reply(self.request, error.args[0], 400)
+        library = _visible_library(uid) if uid else find_library(self.context)
+        if uid and library is None:
+            return error_reply(self.request, UNKNOWN_LIBRARY, 400)
+        if partners and not may_search_partners(library):
+            return error_reply(self.request, PARTNERS_FORBIDDEN, 403)
+        own = IUUID(library) if library is not None else None
         items = similar_projects(text, own_library_uid=own, limit=limit)
-        partner_errors = None
-        if str(form.get("partners", "")).lower() in TRUE:
-            partner_errors = []
-            if text_query(text):
-                hits, errors = search_partners(text, limit=limit)
-                items = items + hits
-                partner_errors = [
-                    {"partner": name, "message": translate(error.args[0], context=self.request)}
-                    for name, error in errors
-                ]
         result = {
             "@id": f"{self.context.absolute_url()}/@similar-projects",
             "q": text,
             "items": items,
             "items_total": len(items),
         }
-        if partner_errors is not None:
-            result["partner_errors"] = partner_errors
+        if partners:
+            hits, errors = search_partners(text, limit=limit) if text_query(text) else ([], [])
+            items.extend(hits)
+            result["items_total"] = len(items)
+            result["partner_errors"] = [
+                {"partner": name, "message": translate(error.args[0], context=self.request)}
+                for name, error in errors
+            ]
         return json_compatible(result)

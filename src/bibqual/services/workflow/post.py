@@ -2,6 +2,7 @@
 
 from AccessControl import getSecurityManager
 from bibqual import _
+from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from zope.i18n import translate
 import transaction
@@ -14,11 +15,12 @@ class BibqualWorkflowTransition(WorkflowTransition):
     may not take this step (e.g. staff completing a project, an auditor
     anything), 400 with the reason when the step does not exist from the
     current state or the content is not ready (e.g. ``start`` without a
-    deadline), else plone.restapi's usual answer. Nothing is stored on a refusal.
+    deadline, or a comment over ``validation.MAX_COMMENT_LENGTH``), else
+    plone.restapi's usual answer. Nothing is stored on a refusal.
     """
 
     def reply(self):
-        refusal = self.refusal() if self.transition else None
+        refusal = (self.refusal() or self.comment_refusal()) if self.transition else None
         if refusal is not None:
             status, message = refusal
             self.request.response.setStatus(status)
@@ -29,6 +31,17 @@ class BibqualWorkflowTransition(WorkflowTransition):
         if self.request.response.getStatus() >= 400:
             transaction.doom()
         return result
+
+    def comment_refusal(self):
+        """``(400, message)`` when the comment is not text, else ``None``.
+
+        Its length is a readiness rule (``workflows.guards``), for every channel.
+        """
+        data = json_body(self.request)
+        comment = data.get("comment", "") if isinstance(data, dict) else ""
+        if comment is not None and not isinstance(comment, str):
+            return 400, _("comment must be text.")
+        return None
 
     def refusal(self):
         """``(status, message)`` when the transition cannot be taken, else ``None``."""
