@@ -9,9 +9,9 @@ connection cache is emptied first); "shown" is how many items the answer lists.
 """
 
 from bibqual.network.copy import copy_project
-from bibqual.network.rollover import rollover
 from bibqual.network.similar import similar_projects
 from bibqual.network.similar import text_query
+from bibqual.planning.rollover import rollover
 from bibqual.reports.coverage import norm_coverage
 from bibqual.reports.pdca import pdca_overview
 from plone import api

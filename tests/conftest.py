@@ -1,10 +1,20 @@
-"""Shared fixtures: the Plone layers of bibqual and REST sessions."""
+"""Shared fixtures: the Plone layers of bibqual, a library tree and REST sessions.
+
+The builders behind the tree are in ``support.content`` (``tests/support``).
+"""
 
 from bibqual.testing import DEMO_FUNCTIONAL_TESTING
 from bibqual.testing import DEMO_INTEGRATION_TESTING
 from bibqual.testing import FUNCTIONAL_TESTING
 from bibqual.testing import INTEGRATION_TESTING
+from datetime import date
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from pytest_plone import fixtures_factory
+from pytest_plone.fixtures.requests import RelativeSession
+from support.content import create
+from support.content import make_library
+from support.content import make_plan
 import pytest
 
 
@@ -40,58 +50,37 @@ def package_name() -> str:
 @pytest.fixture
 def library(portal):
     """A Library at the site root (integration layer), as a Manager made it."""
-    from plone import api
-
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=portal,
-            type="Library",
-            id="bieb",
-            title="Bibliotheek Noorderkwartier",
-            municipalities=["Alkmaar", "Heiloo"],
-        )
+    return make_library(
+        portal, "bieb", title="Bibliotheek Noorderkwartier", municipalities=["Alkmaar", "Heiloo"]
+    )
 
 
 @pytest.fixture
 def year_plan(library):
     """The 2026 YearPlan of ``library`` with two spearheads."""
-    from plone import api
-
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=library,
-            type="YearPlan",
-            id="jaarplan-2026",
-            title="Jaarplan 2026",
-            year=2026,
-            spearheads=["Taal en lezen", "Digitale inclusie"],
-        )
+    return make_plan(library, 2026, spearheads=["Taal en lezen", "Digitale inclusie"])
 
 
 @pytest.fixture
 def project(year_plan):
     """A SmartProject in ``year_plan`` with two indicators."""
-    from datetime import date
-    from plone import api
-
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=year_plan,
-            type="SmartProject",
-            id="voorlezen",
-            title="Voorlezen op de peuterspeelzaal",
-            specific="Elke peuterspeelzaal in Alkmaar krijgt wekelijks een voorleesuur.",
-            start=date(2026, 2, 1),
-            deadline=date(2026, 11, 30),
-            spearhead="Taal en lezen",
-            norm_fields=["dienstverlening", "netwerk"],
-            core_functions=["lezen-en-literatuur"],
-            partners=["Kinderopvang Kits"],
-            indicators=[
-                {"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"},
-                {"name": "Bereikte peuters", "target": 200, "actual": None, "unit": "kinderen"},
-            ],
-        )
+    return create(
+        year_plan,
+        "SmartProject",
+        "voorlezen",
+        title="Voorlezen op de peuterspeelzaal",
+        specific="Elke peuterspeelzaal in Alkmaar krijgt wekelijks een voorleesuur.",
+        start=date(2026, 2, 1),
+        deadline=date(2026, 11, 30),
+        spearhead="Taal en lezen",
+        norm_fields=["dienstverlening", "netwerk"],
+        core_functions=["lezen-en-literatuur"],
+        partners=["Kinderopvang Kits"],
+        indicators=[
+            {"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"},
+            {"name": "Bereikte peuters", "target": 200, "actual": None, "unit": "kinderen"},
+        ],
+    )
 
 
 @pytest.fixture
@@ -101,10 +90,6 @@ def rest(functional_portal):
     ``rest()`` is anonymous, ``rest("admin")`` the site owner, and
     ``rest(user, password)`` any user the test created.
     """
-    from plone.app.testing import SITE_OWNER_NAME
-    from plone.app.testing import SITE_OWNER_PASSWORD
-    from pytest_plone.fixtures.requests import RelativeSession
-
     sessions = []
 
     def factory(user=None, password=None):

@@ -1,71 +1,13 @@
-"""Interfaces of bibqual: the browser layer and the settings in the registry."""
+"""Interfaces of bibqual: the browser layer.
 
-from bibqual import _
-from bibqual.ids import VOCAB_NORM_FRAMEWORKS
-from bibqual.network.partners import validate_partner_site
-from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
-from bibqual.vocabularies.frameworks import validate_extra_element
-from bibqual.vocabularies.frameworks import validate_group_mapping
-from zope import schema
-from zope.interface import Interface
+The settings schema lives next to its control panel (``controlpanels/schema.py``);
+``IBibqualSettings`` stays importable here because registry records of sites made
+before 1003 name it by this dotted path.
+"""
+
+from bibqual.controlpanels.schema import IBibqualSettings  # noqa: F401
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
 class IBibqualLayer(IDefaultBrowserLayer):
     """Marker interface for the browser layer of bibqual."""
-
-
-class IBibqualSettings(Interface):
-    """Site-wide settings of bibqual, kept in the registry (prefix ``bibqual``)."""
-
-    active_framework = schema.Choice(
-        title=_("Active norm framework"),
-        description=_(
-            "The certification norm whose elements projects, assurance projects "
-            "and evidence are tagged with."
-        ),
-        vocabulary=VOCAB_NORM_FRAMEWORKS,
-        default=DEFAULT_FRAMEWORK,
-        required=True,
-    )
-
-    extra_norm_elements = schema.List(
-        title=_("Extra norm elements"),
-        description=_(
-            "One element per line as 'token|Title' (added to every framework) or "
-            "'framework|token|Title' (added to that framework only). A token has "
-            "lower-case letters, digits and hyphens."
-        ),
-        value_type=schema.TextLine(constraint=validate_extra_element),
-        default=[],
-        missing_value=[],
-        required=False,
-    )
-
-    norm_field_groups = schema.List(
-        title=_("Groups per norm element"),
-        description=_(
-            "One line per norm element as 'token|group-id, group-id'. Members of "
-            "those groups may edit every project, assurance project and evidence "
-            "item tagged with that element."
-        ),
-        value_type=schema.TextLine(constraint=validate_group_mapping),
-        default=[],
-        missing_value=[],
-        required=False,
-    )
-
-    partner_sites = schema.List(
-        title=_("Partner sites"),
-        description=_(
-            "Other bibqual sites whose shared projects can be searched and copied, one per "
-            "line as 'Name|https://address-of-the-site/Plone|service-user|password'. The "
-            "password is stored in the site settings, readable by site administrators: use a "
-            "dedicated read-only service account on the partner site (the Reader role on its "
-            "libraries that share with the network, nothing more)."
-        ),
-        value_type=schema.TextLine(constraint=validate_partner_site),
-        default=[],
-        missing_value=[],
-        required=False,
-    )

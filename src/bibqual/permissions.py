@@ -1,5 +1,6 @@
 """Permission names of bibqual, one constant each."""
 
+# bibqual's own (registered in permissions.zcml)
 ADD_LIBRARY = "bibqual: Add Library"
 ADD_YEAR_PLAN = "bibqual: Add YearPlan"
 ADD_SMART_PROJECT = "bibqual: Add SmartProject"
@@ -10,3 +11,21 @@ DELEGATE_AUDITOR = "bibqual: Delegate Auditor role"
 MANAGE_AUDIT_ACCESS = "bibqual: Manage audit access"
 SEARCH_NETWORK = "bibqual: Search the network"
 SEARCH_PARTNERS = "bibqual: Search partner sites"
+
+# Plone's own permissions that bibqual's workflows and views name (titles as
+# Zope knows them; the workflow definitions map each of them on purpose).
+VIEW = "View"
+ACCESS_CONTENTS = "Access contents information"
+MODIFY_CONTENT = "Modify portal content"
+DELETE_OBJECTS = "Delete objects"
+REVIEW_CONTENT = "Review portal content"
+ADD_PORTAL_CONTENT = "Add portal content"
+# Sharing an item or blocking the inheritance of its local roles.
+SHARING = (
+    "Change local roles",
+    "Sharing page: Delegate roles",
+    "Sharing page: Delegate Reader role",
+    "Sharing page: Delegate Editor role",
+    "Sharing page: Delegate Contributor role",
+    "Sharing page: Delegate Reviewer role",
+)

@@ -1,14 +1,15 @@
 """Read access to the bibqual settings in the registry."""
 
+from bibqual.controlpanels.lines import parse_group_mapping
+from bibqual.controlpanels.schema import IBibqualSettings
 from bibqual.ids import REGISTRY_PREFIX
+from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
 from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 
 
 def get_settings():
     """Return the settings proxy, or ``None`` when bibqual is not installed."""
-    from bibqual.interfaces import IBibqualSettings
-
     registry = queryUtility(IRegistry)
     if registry is None:
         return None
@@ -17,8 +18,6 @@ def get_settings():
 
 def active_framework():
     """The id of the active norm framework."""
-    from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
-
     settings = get_settings()
     return getattr(settings, "active_framework", None) or DEFAULT_FRAMEWORK
 
@@ -31,8 +30,6 @@ def extra_norm_elements():
 
 def norm_field_groups():
     """``{norm token: (group id, ...)}`` from the settings; malformed lines are skipped."""
-    from bibqual.vocabularies.frameworks import parse_group_mapping
-
     settings = get_settings()
     mapping = {}
     for line in getattr(settings, "norm_field_groups", None) or []:

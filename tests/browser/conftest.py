@@ -7,6 +7,7 @@ screenshot under ``test-screenshots/`` and no JavaScript error may occur.
 
 from pathlib import Path
 from playwright.sync_api import sync_playwright
+from support import DEMO_PASSWORD
 import os
 import pytest
 import shutil
@@ -14,7 +15,6 @@ import shutil
 
 CHROMIUM = os.environ.get("BIBQUAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-screenshots"
-DEMO_PASSWORD = "bibqual-demo"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,5 +1,10 @@
 """The demo library's dashboard opens in a real Chromium, styled and without errors."""
 
+import pytest
+
+
+pytestmark = pytest.mark.browser
+
 
 def test_dashboard_as_coordinator(visitor):
     visitor.login("coordinator")

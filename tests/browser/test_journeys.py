@@ -6,7 +6,11 @@ on any JavaScript error (see conftest.py).
 """
 
 from datetime import date
+import pytest
 import re
+
+
+pytestmark = pytest.mark.browser
 
 
 LIBRARY = "bibliotheek-westfriesland-noord"

@@ -5,6 +5,9 @@ from datetime import date
 import pytest
 
 
+pytestmark = pytest.mark.browser
+
+
 LIBRARY = "bibliotheek-westfriesland-noord"
 PAGES = {
     "dashboard": LIBRARY,

@@ -8,14 +8,18 @@ by their ids and classes, not by their wording.
 
 from datetime import date
 from plone import api
+from support import PASSWORD
+import pytest
 import transaction
+
+
+pytestmark = pytest.mark.browser
 
 
 MAIN = "bibliotheek-westfriesland-noord"
 OTHER = "bibliotheek-kop-van-noord"
 THIS_YEAR = date.today().year
 COLLEAGUE = "kop-medewerker"
-COLLEAGUE_PASSWORD = "kop-bibqual-demo"
 SOURCE_TITLE = "VoorleesExpress in de wijk"
 HOSTILE_TITLE = 'Voorleesexpress <img src="x" onerror="window.bqHacked = true">'
 
@@ -43,7 +47,7 @@ class TestCopyFromColleague:
             api.user.create(
                 email="kop@example.org",
                 username=COLLEAGUE,
-                password=COLLEAGUE_PASSWORD,
+                password=PASSWORD,
                 properties={"fullname": "Kees Kop"},
             )
             api.user.grant_roles(
@@ -64,7 +68,7 @@ class TestCopyFromColleague:
             )
         transaction.commit()
         page = visitor.page
-        visitor.login(COLLEAGUE, COLLEAGUE_PASSWORD)
+        visitor.login(COLLEAGUE, PASSWORD)
         visitor.open(f"{OTHER}/jaarplan-{THIS_YEAR}/++add++SmartProject")
         panel = page.locator("#bq-similar")
         assert panel.is_visible()

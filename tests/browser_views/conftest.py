@@ -1,11 +1,12 @@
 """Fixtures of the page tests (board, project, assurance project)."""
 
-from page_support import PASSWORD
-from page_support import TODAY
-from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from support import PASSWORD
+from support.content import make_library
+from support.content import make_user
+from support.pages import TODAY
 import pytest
 import transaction
 
@@ -38,18 +39,8 @@ def browser(functional_app):
 def staffed_library(functional_portal):
     """A Library with the user ``jan`` (full name Jan Jansen, Editor) and
     ``lezer`` (Reader only)."""
-    with api.env.adopt_roles(["Manager"]):
-        library = api.content.create(
-            container=functional_portal, type="Library", id="bieb", title="Bibliotheek Kennemerland"
-        )
-        api.user.create(
-            email="jan@example.org",
-            username="jan",
-            password=PASSWORD,
-            properties={"fullname": "Jan Jansen"},
-        )
-        api.user.create(email="lezer@example.org", username="lezer", password=PASSWORD)
-        api.user.grant_roles(username="jan", obj=library, roles=["Editor", "Contributor"])
-        api.user.grant_roles(username="lezer", obj=library, roles=["Reader"])
+    library = make_library(functional_portal, "bieb", title="Bibliotheek Kennemerland")
+    make_user("jan", [(library, ["Editor", "Contributor"])], fullname="Jan Jansen")
+    make_user("lezer", [(library, ["Reader"])])
     transaction.commit()
     return library

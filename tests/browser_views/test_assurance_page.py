@@ -3,9 +3,9 @@
 from bibqual.browser.assurance import evaluation
 from bibqual.browser.assurance import split_cycles
 from datetime import date
-from page_support import html
-from page_support import text
 from plone import api
+from support.pages import html
+from support.pages import text
 import pytest
 import transaction
 

@@ -1,10 +1,11 @@
 """The year plan board (``@@board``): projects in PDCA columns, filters, markers."""
 
 from datetime import date
-from page_support import html
-from page_support import make_project
-from page_support import text
-from plone import api
+from support.content import create
+from support.content import make_plan
+from support.pages import html
+from support.pages import make_project
+from support.pages import text
 import pytest
 import transaction
 
@@ -12,15 +13,7 @@ import transaction
 @pytest.fixture
 def plan(staffed_library, frozen_today):
     """The 2026 plan with a project in each column, one overdue, one cancelled."""
-    with api.env.adopt_roles(["Manager"]):
-        plan = api.content.create(
-            container=staffed_library,
-            type="YearPlan",
-            id="jaarplan-2026",
-            title="Jaarplan 2026",
-            year=2026,
-            spearheads=["Taal en lezen", "Digitale inclusie"],
-        )
+    plan = make_plan(staffed_library, 2026, spearheads=["Taal en lezen", "Digitale inclusie"])
     make_project(
         plan,
         id="voorlezen",
@@ -225,10 +218,7 @@ def test_hostile_titles_are_escaped(browser, plan):
 
 
 def test_empty_plan_says_so(browser, staffed_library):
-    with api.env.adopt_roles(["Manager"]):
-        empty = api.content.create(
-            container=staffed_library, type="YearPlan", title="Leeg", year=2027
-        )
+    empty = create(staffed_library, "YearPlan", title="Leeg", year=2027)
     transaction.commit()
     b = browser()
     b.open(empty.absolute_url())

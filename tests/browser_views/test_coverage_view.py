@@ -1,13 +1,13 @@
 """@@norm-coverage: the numbers of REST @norm-coverage as a table and a chart."""
 
-from reports_support import PASSWORD
-from reports_support import browser_for
-from reports_support import build_library
-from reports_support import commit
-from reports_support import frozen_today  # noqa: F401 (fixture)
-from reports_support import make_user
-from reports_support import text
-from reports_support import tree
+from support import PASSWORD
+from support.content import make_user
+from support.reports import browser_for
+from support.reports import build_library
+from support.reports import commit
+from support.reports import frozen_today  # noqa: F401 (fixture)
+from support.reports import text
+from support.reports import tree
 import pytest
 
 

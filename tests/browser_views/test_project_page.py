@@ -1,10 +1,11 @@
 """The project page (``@@project-view``): SMART card, indicators, history, evidence, steps."""
 
 from datetime import date
-from page_support import html
-from page_support import make_project
-from page_support import text
 from plone import api
+from support.content import make_plan
+from support.pages import html
+from support.pages import make_project
+from support.pages import text
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -14,15 +15,7 @@ import transaction
 
 @pytest.fixture
 def plan(staffed_library, frozen_today):
-    with api.env.adopt_roles(["Manager"]):
-        plan = api.content.create(
-            container=staffed_library,
-            type="YearPlan",
-            id="jaarplan-2026",
-            title="Jaarplan 2026",
-            year=2026,
-            spearheads=["Taal en lezen"],
-        )
+    plan = make_plan(staffed_library, 2026)
     transaction.commit()
     return plan
 

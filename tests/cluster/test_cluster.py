@@ -12,6 +12,9 @@ import threading
 import time
 
 
+pytestmark = pytest.mark.cluster
+
+
 # ZODB conflicts that were not resolved within Zope's own retries come back as 409, or as 500
 # naming a ConflictError; the clients here retry those few times and count every retry.
 CLIENT_RETRIES = 5

@@ -1,11 +1,6 @@
-"""Quick check that the shared fixtures build a library, plan and project."""
+"""Quick check that a library can be made over REST on the functional site."""
 
 import transaction
-
-
-def test_project_fixture(project):
-    assert project.portal_type == "SmartProject"
-    assert project.indicators[0]["target"] == 40
 
 
 def test_rest_create_library(functional_portal, rest):

@@ -3,6 +3,7 @@
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from support import PASSWORD
 import pytest
 import re
 import transaction
@@ -11,7 +12,6 @@ import transaction
 FRAMEWORK_WIDGET = "form.widgets.active_framework:list"
 EXTRA_WIDGET = "form.widgets.extra_norm_elements"
 SAVE = "form.buttons.save"
-EDITOR_PASSWORD = "redacteur-geheim-1"
 
 
 @pytest.fixture
@@ -50,9 +50,7 @@ def admin_browser(browser, settings_url):
 @pytest.fixture
 def editor(functional_portal):
     """A user with only the Editor role, site-wide."""
-    functional_portal.acl_users.userFolderAddUser(
-        "redacteur", EDITOR_PASSWORD, ["Member", "Editor"], []
-    )
+    functional_portal.acl_users.userFolderAddUser("redacteur", PASSWORD, ["Member", "Editor"], [])
     transaction.commit()
     return "redacteur"
 
@@ -132,14 +130,14 @@ class TestAccess:
         assert 'name="__ac_password"' in browser.contents
 
     def test_editor_cannot_open(self, browser, settings_url, editor):
-        browser.addHeader("Authorization", f"Basic {editor}:{EDITOR_PASSWORD}")
+        browser.addHeader("Authorization", f"Basic {editor}:{PASSWORD}")
         browser.open(settings_url)
         assert FRAMEWORK_WIDGET not in browser.contents
         assert "Quality work settings" not in browser.contents
         assert "insufficient-privileges" in browser.url
 
     def test_editor_cannot_post(self, browser, settings_url, editor, registry):
-        browser.addHeader("Authorization", f"Basic {editor}:{EDITOR_PASSWORD}")
+        browser.addHeader("Authorization", f"Basic {editor}:{PASSWORD}")
         browser.post(settings_url, f"{FRAMEWORK_WIDGET}=cbct-kib&{SAVE}=Save")
         assert "insufficient-privileges" in browser.url
         assert registry("bibqual.active_framework") == "scob3"

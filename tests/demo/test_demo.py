@@ -278,7 +278,7 @@ class TestUsers:
     def test_user_and_local_roles(self, library, username):
         user = api.user.get(username=username)
         assert user is not None
-        assert user.getProperty("email") == f"{username}@example.org"
+        assert user.getProperty("email") == f"{username}@bibliotheek.example"
         roles = set(api.user.get_roles(username=username, obj=library))
         assert DEMO_ROLES[username] <= roles
         assert "Manager" not in roles

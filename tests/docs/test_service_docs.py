@@ -3,12 +3,21 @@
 Each example below runs against a real Plone site; the request and the answer
 (normalised: host, UIDs and timestamps) are written as Markdown. The test fails
 when a committed page differs from what the service answers now, so the docs
-cannot go stale. ``make docs`` (``BIBQUAL_WRITE_DOCS=1``) rewrites them.
+cannot go stale, and when a page is missing. Every call must answer exactly the status
+code written next to it. ``make docs`` (``BIBQUAL_WRITE_DOCS=1``) writes the pages.
 """
 
 from datetime import date
 from pathlib import Path
 from plone import api
+from support import PASSWORD
+from support.content import create
+from support.content import make_assurance
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.content import transition
 import json
 import os
 import pytest
@@ -23,27 +32,28 @@ PUBLIC_SITE = "http://localhost:8080/Plone"
 UID_RE = re.compile(r"\b[0-9a-f]{32}\b")
 STAMP_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)?")
 
+# Each call is (method, path, JSON body, user, the status code the page documents).
 EXAMPLES = {
     "pdca-overview": {
         "title": "GET {library}/@pdca-overview",
         "about": "Per year plan of a library: projects per PDCA state, overdue projects "
         "(deadline passed, not done or cancelled) and assurance projects due within 60 "
         "days. Anyone who may view the library; counts cover what the caller may see.",
-        "calls": [("GET", "bieb/@pdca-overview", None, "admin")],
+        "calls": [("GET", "bieb/@pdca-overview", None, "admin", 200)],
     },
     "norm-coverage": {
         "title": "GET {library}/@norm-coverage",
         "about": "Per element of the active norm framework: projects per state, released "
         "evidence, assurance projects, and `gap: true` where there is no released evidence "
         "or no project past `plan`.",
-        "calls": [("GET", "bieb/@norm-coverage", None, "admin")],
+        "calls": [("GET", "bieb/@norm-coverage", None, "admin", 200)],
     },
     "similar-projects": {
         "title": "GET {site}/@similar-projects?q=TEXT",
         "about": "SMART projects ranked by text relevance to `q`, from the caller's own "
         "library (`library=UID`, or the library of the year plan the service is called on) "
         "and from libraries that share with the network. Logged-in users only.",
-        "calls": [("GET", "@similar-projects?q=voorlezen", None, "admin")],
+        "calls": [("GET", "@similar-projects?q=voorlezen", None, "admin", 200)],
     },
     "copy-project": {
         "title": "POST {yearplan}/@copy-project",
@@ -51,8 +61,8 @@ EXAMPLES = {
         "`actual` values, `evaluation` and `improvements` cleared. 201 with the new item; "
         "404 for an unknown source, 403 when its library does not share.",
         "calls": [
-            ("POST", "west/jaarplan-2027/@copy-project", {"source": "<voorlezen>"}, "admin"),
-            ("POST", "west/jaarplan-2027/@copy-project", {"source": "onbekend"}, "admin"),
+            ("POST", "west/jaarplan-2027/@copy-project", {"source": "<voorlezen>"}, "admin", 201),
+            ("POST", "west/jaarplan-2027/@copy-project", {"source": "onbekend"}, "admin", 404),
         ],
     },
     "rollover": {
@@ -60,8 +70,8 @@ EXAMPLES = {
         "about": "A new year plan with the spearheads of `from_year` and copies of its "
         "projects that are not `done` or `cancelled`; 400 when the year already exists.",
         "calls": [
-            ("POST", "bieb/@rollover", {"from_year": 2026, "to_year": 2027}, "admin"),
-            ("POST", "bieb/@rollover", {"from_year": 2026, "to_year": 2027}, "admin"),
+            ("POST", "bieb/@rollover", {"from_year": 2026, "to_year": 2027}, "admin", 201),
+            ("POST", "bieb/@rollover", {"from_year": 2026, "to_year": 2027}, "admin", 400),
         ],
     },
     "audit-access": {
@@ -70,10 +80,16 @@ EXAMPLES = {
         "`bibqual: Manage audit access`). After `until` the user sees nothing of the "
         "library, search results included.",
         "calls": [
-            ("POST", "bieb/@audit-access", {"user": "auditor", "until": "2026-12-31"}, "admin"),
-            ("POST", "bieb/@audit-access", {"user": "auditor", "until": "morgen"}, "admin"),
-            ("GET", "bieb/@audit-access", None, "admin"),
-            ("DELETE", "bieb/@audit-access", {"user": "auditor"}, "admin"),
+            (
+                "POST",
+                "bieb/@audit-access",
+                {"user": "auditor", "until": "2026-12-31"},
+                "admin",
+                201,
+            ),
+            ("POST", "bieb/@audit-access", {"user": "auditor", "until": "morgen"}, "admin", 400),
+            ("GET", "bieb/@audit-access", None, "admin", 200),
+            ("DELETE", "bieb/@audit-access", {"user": "auditor"}, "admin", 204),
         ],
     },
     "workflow": {
@@ -81,12 +97,13 @@ EXAMPLES = {
         "about": "PDCA steps. A step the content is not ready for answers 400 with the "
         "reason; a step the caller's role may not take answers 403.",
         "calls": [
-            ("POST", "bieb/jaarplan-2026/leeg/@workflow/start", {"comment": "Start"}, "admin"),
+            ("POST", "bieb/jaarplan-2026/leeg/@workflow/start", {"comment": "Start"}, "admin", 400),
             (
                 "POST",
                 "bieb/jaarplan-2026/voorlezen/@workflow/evaluate",
                 {"comment": "Gemeten"},
                 "admin",
+                200,
             ),
         ],
     },
@@ -98,77 +115,50 @@ def site(functional_portal, monkeypatch):
     """A small, fixed library: plan 2026 with two projects, evidence, an assurance project."""
     monkeypatch.setattr("bibqual.clock.today", lambda: TODAY)
     portal = functional_portal
-    with api.env.adopt_roles(["Manager"]):
-        library = api.content.create(
-            container=portal,
-            type="Library",
-            id="bieb",
-            title="Bibliotheek Noord",
-            share_with_network=True,
-        )
-        plan = api.content.create(
-            container=library,
-            type="YearPlan",
-            id="jaarplan-2026",
-            title="Jaarplan 2026",
-            year=2026,
-            spearheads=["Taal en lezen"],
-        )
-        api.content.transition(obj=plan, transition="adopt")
-        voorlezen = api.content.create(
-            container=plan,
-            type="SmartProject",
-            id="voorlezen",
-            title="Voorlezen op de peuterspeelzaal",
-            specific="Elke peuterspeelzaal krijgt wekelijks een voorleesuur.",
-            start=date(2026, 2, 1),
-            deadline=date(2026, 11, 1),
-            spearhead="Taal en lezen",
-            norm_fields=["dienstverlening"],
-            core_functions=["lezen-en-literatuur"],
-            indicators=[{"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"}],
-            evaluation="Bijna gehaald",
-        )
-        api.content.transition(obj=voorlezen, transition="start")
-        api.content.create(
-            container=plan,
-            type="SmartProject",
-            id="leeg",
-            title="Nog vaag",
-            specific="Iets met jongeren",
-            deadline=date(2026, 12, 31),
-        )
-        evidence = api.content.create(
-            container=library,
-            type="Evidence",
-            id="collectieplan",
+    library = make_library(portal, "bieb", title="Bibliotheek Noord", share_with_network=True)
+    plan = transition(make_plan(library, 2026), ["adopt"])
+    voorlezen = make_project(
+        plan,
+        "voorlezen",
+        title="Voorlezen op de peuterspeelzaal",
+        specific="Elke peuterspeelzaal krijgt wekelijks een voorleesuur.",
+        deadline=date(2026, 11, 1),
+        spearhead="Taal en lezen",
+        core_functions=["lezen-en-literatuur"],
+        indicators=[{"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"}],
+        evaluation="Bijna gehaald",
+    )
+    transition(voorlezen, ["start"])
+    create(
+        plan,
+        "SmartProject",
+        "leeg",
+        title="Nog vaag",
+        specific="Iets met jongeren",
+        deadline=date(2026, 12, 31),
+    )
+    transition(
+        make_evidence(
+            library,
+            "collectieplan",
             title="Collectieplan",
             remote_url="https://example.org/collectieplan.pdf",
             norm_fields=["collectie"],
             document_type="beleidsplan",
-        )
-        api.content.transition(obj=evidence, transition="release")
-        api.content.create(
-            container=library,
-            type="AssuranceProject",
-            id="evaluatie-collectieplan",
-            title="Evaluatie collectieplan",
-            agreement="Jaarlijks evalueren",
-            next_review=date(2026, 12, 15),
-            norm_fields=["collectie"],
-        )
-        west = api.content.create(
-            container=portal, type="Library", id="west", title="Bibliotheek West"
-        )
-        api.content.create(
-            container=west,
-            type="YearPlan",
-            id="jaarplan-2027",
-            title="Jaarplan 2027",
-            year=2027,
-            spearheads=["Taal en lezen"],
-        )
-        api.user.create(email="auditor@example.org", username="auditor", password="x-secret-1")
+        ),
+        ["release"],
+    )
+    make_assurance(
+        library,
+        "evaluatie-collectieplan",
+        title="Evaluatie collectieplan",
+        agreement="Jaarlijks evalueren",
+        next_review=date(2026, 12, 15),
+        norm_fields=["collectie"],
+    )
+    make_plan(make_library(portal, "west", title="Bibliotheek West"), 2027)
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(email="auditor@example.org", username="auditor", password=PASSWORD)
     transaction.commit()
     return {"portal": portal, "voorlezen": voorlezen}
 
@@ -185,7 +175,7 @@ def normalise(text, site_url):
 
 
 def run(rest, site, call):
-    method, path, body, user = call
+    method, path, body, user, _status = call
     if body and body.get("source") == "<voorlezen>":
         body = {"source": site["voorlezen"].UID()}
     session = rest(user)
@@ -214,13 +204,23 @@ def render(name, example, exchanges, site_url):
 def test_service_docs(name, site, rest):
     example = EXAMPLES[name]
     exchanges = [run(rest, site, call) for call in example["calls"]]
-    for _method, _path, _body, response in exchanges:
-        assert response.status_code < 500, response.text
+    answered = [
+        (call[0], call[1], response.status_code)
+        for call, (*_, response) in zip(example["calls"], exchanges, strict=True)
+    ]
+    documented = [(call[0], call[1], call[4]) for call in example["calls"]]
+    assert answered == documented, [response.text[:300] for *_, response in exchanges]
     page = render(name, example, exchanges, site["portal"].absolute_url())
     target = DOCS / f"{name}.md"
-    if WRITE or not target.exists():
+    if WRITE:
         DOCS.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
+    assert target.exists(), f"{target} is missing. Run `make docs` and commit it."
     assert target.read_text(encoding="utf-8") == page, (
         f"{target} is stale: the service answers differently now. Run `make docs`."
     )
+
+
+def test_every_page_has_an_example():
+    """No page in docs/services/ is left over from a service that is no longer documented."""
+    assert sorted(path.stem for path in DOCS.glob("*.md")) == sorted(EXAMPLES)

@@ -4,6 +4,10 @@ from Acquisition import aq_base
 from DateTime import DateTime
 from datetime import date
 from plone import api
+from support.content import create
+from support.content import make_assurance
+from support.content import make_evidence
+from support.content import make_plan
 import pytest
 
 
@@ -52,52 +56,41 @@ def search(catalog, library):
 @pytest.fixture
 def other_project(library):
     """A second project, in the 2025 year plan, with other tags."""
-    with api.env.adopt_roles(["Manager"]):
-        plan = api.content.create(
-            container=library, type="YearPlan", id="jaarplan-2025", title="Jaarplan 2025", year=2025
-        )
-        return api.content.create(
-            container=plan,
-            type="SmartProject",
-            id="makerspace",
-            title="Makerspace",
-            specific="Een makerspace voor jongeren.",
-            deadline=date(2025, 6, 30),
-            norm_fields=["collectie"],
-            core_functions=["ontwikkeling-en-educatie"],
-            responsible="pjansen",
-        )
+    return create(
+        make_plan(library, 2025, spearheads=[]),
+        "SmartProject",
+        "makerspace",
+        title="Makerspace",
+        specific="Een makerspace voor jongeren.",
+        deadline=date(2025, 6, 30),
+        norm_fields=["collectie"],
+        core_functions=["ontwikkeling-en-educatie"],
+        responsible="pjansen",
+    )
 
 
 @pytest.fixture
 def evidence(library):
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=library,
-            type="Evidence",
-            id="jaarverslag-2025",
-            title="Jaarverslag 2025",
-            remote_url="https://www.example.org/jaarverslag-2025.pdf",
-            document_type="jaarverslag",
-            valid_until=date(2026, 12, 31),
-            norm_fields=["strategie"],
-        )
+    return make_evidence(
+        library,
+        "jaarverslag-2025",
+        title="Jaarverslag 2025",
+        remote_url="https://www.example.org/jaarverslag-2025.pdf",
+        valid_until=date(2026, 12, 31),
+        norm_fields=["strategie"],
+    )
 
 
 @pytest.fixture
 def assurance(library):
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=library,
-            type="AssuranceProject",
-            id="collectieplan",
-            title="Collectieplan evalueren",
-            agreement="Het collectieplan wordt elk jaar geëvalueerd.",
-            interval_months=12,
-            next_review=date(2026, 9, 1),
-            responsible="mbakker",
-            norm_fields=["collectie"],
-        )
+    return make_assurance(
+        library,
+        "collectieplan",
+        title="Collectieplan evalueren",
+        next_review=date(2026, 9, 1),
+        responsible="mbakker",
+        norm_fields=["collectie"],
+    )
 
 
 class TestCatalogSetup:
@@ -136,8 +129,7 @@ class TestProjectQueries:
         assert "bieb" in search(library_uid=library.UID())
 
     def test_other_library_does_not_match(self, portal, library, project, catalog):
-        with api.env.adopt_roles(["Manager"]):
-            other = api.content.create(container=portal, type="Library", title="Bieb Zuid")
+        other = create(portal, "Library", title="Bieb Zuid")
         brains = catalog.unrestrictedSearchResults(library_uid=other.UID())
         assert [brain.getId for brain in brains] == [other.getId()]
 

@@ -33,6 +33,7 @@ import time
 import transaction
 
 
+pytestmark = pytest.mark.partner
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
@@ -539,7 +540,7 @@ class TestSettings:
         ],
     )
     def test_malformed_lines(self, line, expected):
-        from bibqual.network.partners import parse_partner_site
+        from bibqual.controlpanels.lines import parse_partner_site
         from zope.i18n import translate
 
         with pytest.raises(ValueError) as info:
@@ -547,7 +548,7 @@ class TestSettings:
         assert expected in translate(info.value.args[0])
 
     def test_good_line(self):
-        from bibqual.network.partners import parse_partner_site
+        from bibqual.controlpanels.lines import parse_partner_site
 
         site = parse_partner_site(" Zuid | https://zuid.example/Plone/ | svc | geheim|met|pijp ")
         assert (site.name, site.url, site.user, site.password) == (

@@ -1,15 +1,15 @@
 """Fixtures of the security tests: REST sessions on a class-scoped functional site.
 
 The helpers shared with the workflow tests (one user per role, states, content
-builders) live in ``tests/workflows/wf_support.py``.
+builders) live in the ``support`` package (``tests/support``).
 """
 
-from pathlib import Path
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from pytest_plone.fixtures.requests import RelativeSession
+from support import PASSWORD
+from support.workflows import user_id
 import pytest
-import sys
-
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflows"))
 
 
 @pytest.fixture(scope="class")
@@ -20,15 +20,10 @@ def site(functional_portal_class):
 
 @pytest.fixture(scope="class")
 def session(site):
-    """``session(role)``: a REST session as the wf_support user of ``role``.
+    """``session(role)``: a REST session as the ``support.workflows`` user of ``role``.
 
     ``session("Anonymous")`` sends no credentials; ``session("admin")`` is the site owner.
     """
-    from plone.app.testing import SITE_OWNER_NAME
-    from plone.app.testing import SITE_OWNER_PASSWORD
-    from pytest_plone.fixtures.requests import RelativeSession
-    from wf_support import PASSWORD
-    from wf_support import user_id
 
     sessions = {}
 

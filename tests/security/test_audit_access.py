@@ -10,14 +10,14 @@ from bibqual.audit import grants
 from datetime import date
 from datetime import timedelta
 from plone import api
-from wf_support import PASSWORD
-from wf_support import ROLES
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
-from wf_support import walk
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import ROLES
+from support.workflows import make_users
+from support.workflows import walk
 import pytest
 import transaction
 

@@ -14,12 +14,12 @@ from bibqual.audit.plugin import PLUGIN_ID
 from bibqual.audit.plugin import legacy_group_id
 from datetime import date
 from plone import api
-from wf_support import PASSWORD
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import walk
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import walk
 import pytest
 import transaction
 

@@ -8,6 +8,7 @@ read or change the settings (they hold the partner sites' passwords).
 """
 
 from plone import api
+from support import PASSWORD
 import json
 import pytest
 import transaction
@@ -16,7 +17,6 @@ import transaction
 URL = "/@controlpanels/bibqual-settings"
 RECORDS = ("active_framework", "extra_norm_elements", "norm_field_groups", "partner_sites")
 PARTNER = "Bibliotheek Oost|https://oost.example.nl/Plone|bibqual-lezer|partner-geheim"
-PASSWORD = "instellingen-geheim-1"
 
 
 @pytest.fixture

@@ -9,22 +9,24 @@ out) says ``nosniff``; SVG and HTML evidence stays an attachment and arrives
 as stored, without the downloader's CSRF token written into its forms.
 """
 
-from plone import api
 from plone.namedfile.file import NamedBlobFile
+from support import PASSWORD
+from support.content import create
+from support.content import make_library
+from support.content import make_user
 import pytest
 import transaction
 
 
-PASSWORD = "bewijs-geheim-2026"
 HTML_AS_TEXT = b"<html><body><script>alert(document.cookie)</script></body></html>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>'
 
 
 def _evidence(container, item_id, data, content_type, filename):
-    return api.content.create(
-        container=container,
-        type="Evidence",
-        id=item_id,
+    return create(
+        container,
+        "Evidence",
+        item_id,
         title=item_id,
         document_type="overig",
         file=NamedBlobFile(data=data, contentType=content_type, filename=filename),
@@ -34,21 +36,14 @@ def _evidence(container, item_id, data, content_type, filename):
 @pytest.fixture
 def evidence(functional_portal):
     """Evidence files in a library and in a project; ``lezer`` reads the library."""
-    with api.env.adopt_roles(["Manager"]):
-        library = api.content.create(
-            container=functional_portal, type="Library", id="bieb", title="Bibliotheek"
-        )
-        items = {
-            "text": _evidence(library, "notulen", HTML_AS_TEXT, "text/plain", "notulen.txt"),
-            "svg": _evidence(library, "logo", SVG, "image/svg+xml", "logo.svg"),
-            "html": _evidence(library, "pagina", HTML_AS_TEXT, "text/html", "pagina.html"),
-            "pdf": _evidence(
-                library, "verslag", b"%PDF-1.4 test", "application/pdf", "verslag.pdf"
-            ),
-        }
-        api.user.create(email="lezer@example.org", username="lezer", password=PASSWORD)
-        api.user.grant_roles(username="lezer", obj=library, roles=["Reader"])
-        library.reindexObjectSecurity()
+    library = make_library(functional_portal, "bieb", title="Bibliotheek")
+    items = {
+        "text": _evidence(library, "notulen", HTML_AS_TEXT, "text/plain", "notulen.txt"),
+        "svg": _evidence(library, "logo", SVG, "image/svg+xml", "logo.svg"),
+        "html": _evidence(library, "pagina", HTML_AS_TEXT, "text/html", "pagina.html"),
+        "pdf": _evidence(library, "verslag", b"%PDF-1.4 test", "application/pdf", "verslag.pdf"),
+    }
+    make_user("lezer", [(library, ["Reader"])])
     transaction.commit()
     return items
 
@@ -93,11 +88,8 @@ def test_html_evidence_does_not_carry_the_downloaders_csrf_token(rest, functiona
         f'<html><body><form action="{functional_portal.absolute_url()}/bieb/@@edit" '
         'method="post"><input name="title"></form></body></html>'
     ).encode()
-    with api.env.adopt_roles(["Manager"]):
-        library = api.content.create(
-            container=functional_portal, type="Library", id="bieb", title="Bibliotheek"
-        )
-        _evidence(library, "formulier", form, "text/html", "formulier.html")
+    library = make_library(functional_portal, "bieb", title="Bibliotheek")
+    _evidence(library, "formulier", form, "text/html", "formulier.html")
     transaction.commit()
     admin = rest("admin")
     for view in ("@@download/file", "@@display-file/file"):

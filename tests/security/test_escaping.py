@@ -2,12 +2,12 @@
 
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from wf_support import PASSWORD
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import make_users
 import pytest
 import transaction
 

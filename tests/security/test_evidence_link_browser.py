@@ -11,16 +11,19 @@ good link still opens its page.
 from concurrent.futures import ThreadPoolExecutor
 from playwright.sync_api import sync_playwright
 from plone import api
+from support import DEMO_PASSWORD
 import os
 import pytest
 import shutil
 import transaction
 
 
+pytestmark = pytest.mark.browser
+
+
 CHROMIUM = os.environ.get("BIBQUAL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 LIBRARY = "bibliotheek-westfriesland-noord"
-DEMO_PASSWORD = "bibqual-demo"
 BAD_LINKS = {
     "handig-overzicht": "javascript:window.__pwned=1;fetch('/plone/@@sharing')",
     "handig-overzicht-2": "data:text/html,<script>window.__pwned=1</script>",

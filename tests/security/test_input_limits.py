@@ -6,24 +6,26 @@ has a maximum (``bibqual.validation``): REST answers 400 naming the field and th
 limit, the Classic form shows it next to the field, and nothing is stored.
 """
 
+from bibqual.content.widgets import BoundedDataGridFieldWidget
+from bibqual.restapi.deserializers import ListDeserializer
 from bibqual.validation import MAX_COMMENT_LENGTH
 from bibqual.validation import MAX_INDICATORS
 from bibqual.validation import MAX_LINE_LENGTH
 from bibqual.validation import MAX_LIST_ITEMS
 from bibqual.validation import MAX_TEXT_LENGTH
-from field_errors import field_errors
-from field_errors import form_field_error
 from plone import api
 from plone.app.dexterity.behaviors.metadata import IBasic
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.field_errors import field_errors
+from support.field_errors import form_field_error
+from support.workflows import make_users
+from support.workflows import review_state
 from urllib.parse import urlencode
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
-from wf_support import review_state
 import pytest
 import re
 import time
@@ -232,14 +234,21 @@ class TestRest:
             api.content.delete(obj=project)
         transaction.commit()
 
-    def test_100000_indicators_refused_at_once(self, tree, session):
-        started = time.perf_counter()
+    def test_100000_indicators_refused_at_once(self, tree, session, monkeypatch):
+        """The count is checked before any row is read (the server runs in this process)."""
+        rows_read = []
+        read_row = ListDeserializer._indicator
+
+        def counting(self, index, row):
+            rows_read.append(index)
+            return read_row(self, index, row)
+
+        monkeypatch.setattr(ListDeserializer, "_indicator", counting)
         response = session(STAFF).post(
             PLAN, json={**PROJECT_BODY, "indicators": indicators(100_000)}
         )
-        elapsed = time.perf_counter() - started
         assert_refused(response, "indicators", "indicators: at most 50 items.")
-        assert elapsed < 10, f"refusing took {elapsed:.1f} s"
+        assert rows_read == []
         assert project_ids(tree["plan"]) == ["voorlezen"]
 
     @pytest.mark.parametrize(
@@ -260,8 +269,9 @@ class TestRest:
         assert project.partners == ["Kinderopvang Kits"]
         assert len(project.indicators) == 1
 
-    def test_get_with_50_indicators_is_quick(self, tree, session, capsys):
-        """GET of a project with the most indicators allowed (reported in the README)."""
+    def test_get_with_50_indicators(self, tree, session, capsys):
+        """GET of a project with the most indicators allowed; prints the timings reported
+        in the README (measured, not asserted: they depend on the machine)."""
         make_project(tree["plan"], "vol", indicators=indicators(MAX_INDICATORS))
         transaction.commit()
         http = session("admin")
@@ -284,7 +294,6 @@ class TestRest:
                 f"{sorted(timings)[2] * 1000:.0f} ms, Classic page median "
                 f"{sorted(page)[1] * 1000:.0f} ms"
             )
-        assert max(timings) < 5
 
 
 @pytest.mark.usefixtures("fresh")
@@ -415,9 +424,18 @@ class TestClassicForms:
         assert len(project.specific) < 100
 
     @pytest.mark.parametrize("rows", [MAX_INDICATORS + 1, 100_000])
-    def test_too_many_indicator_rows(self, browser, functional_portal, rows):
+    def test_too_many_indicator_rows(self, browser, functional_portal, monkeypatch, rows):
         """What the grid's JavaScript posts, with more rows than allowed (the grid widget
-        itself does not validate the list: the schema's invariant refuses it)."""
+        itself does not validate the list: the schema's invariant refuses it). A forged
+        count builds at most one row widget more than the field allows."""
+        rows_built = set()
+        build_row = BoundedDataGridFieldWidget.getWidget
+
+        def counting(self, idx):
+            rows_built.add(idx)
+            return build_row(self, idx)
+
+        monkeypatch.setattr(BoundedDataGridFieldWidget, "getWidget", counting)
         browser.open(f"{functional_portal.absolute_url()}{PLAN}/++add++SmartProject")
         form = browser.getForm(id="form")._form
         keep = {"_authenticator", "form.widgets.spearhead-empty-marker"}
@@ -438,11 +456,9 @@ class TestClassicForms:
                 (f"{prefix}.widgets.unit", ""),
             ]
         pairs.append(("form.buttons.save", "Save"))
-        started = time.perf_counter()
         browser.post(form.action, urlencode(pairs))
-        elapsed = time.perf_counter() - started
         assert "There were some errors." in browser.contents
         assert "Indicators: at most 50 items." in browser.contents
-        assert elapsed < 30, f"the form took {elapsed:.1f} s"
+        assert max(idx for idx in rows_built if isinstance(idx, int)) == MAX_INDICATORS
         transaction.begin()
         assert functional_portal.unrestrictedTraverse(PLAN[1:]).objectIds() == ["voorlezen"]

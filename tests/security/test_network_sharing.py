@@ -12,13 +12,13 @@ project state is tried, and the blocks are set the way a coordinator sets them
 """
 
 from plone import api
-from wf_support import PASSWORD
-from wf_support import PROJECT_PATHS
-from wf_support import YEARPLAN_PATHS
-from wf_support import create
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import walk
+from support import PASSWORD
+from support.content import create
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import PROJECT_PATHS
+from support.workflows import YEARPLAN_PATHS
+from support.workflows import walk
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 import pytest

@@ -7,11 +7,13 @@ it in the catalog, and lose it when the tag or the mapping goes.
 """
 
 from plone import api
-from wf_support import PASSWORD
-from wf_support import make_assurance
-from wf_support import make_evidence
-from wf_support import make_project
-from wf_support import walk
+from support import PASSWORD
+from support.content import make_assurance
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import walk
 from zope.event import notify
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -146,9 +148,6 @@ class TestChanges:
 
 class TestOverRest:
     def test_patch_tag_gives_access(self, functional_portal, rest):
-        from wf_support import make_library
-        from wf_support import make_plan
-
         api.portal.set_registry_record(RECORD, ["collectie|collectieteam"])
         make_member()
         library = make_library(functional_portal)

@@ -7,11 +7,11 @@ of the record (add, change, remove) must reindex the security of tagged items.
 """
 
 from plone import api
-from wf_support import PASSWORD
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
 import pytest
 import transaction
 

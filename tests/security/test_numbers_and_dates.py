@@ -13,17 +13,18 @@ from bibqual.validation import ClearValidationError
 from bibqual.validation import parse_iso_date
 from datetime import date
 from datetime import datetime
-from field_errors import field_errors
-from field_errors import form_field_error
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.field_errors import field_errors
+from support.field_errors import form_field_error
+from support.workflows import make_users
 import json
 import pytest
 import transaction
@@ -211,7 +212,7 @@ class TestDates:
         with api.env.adopt_roles(["Manager"]):
             if api.user.get(userid="extern-auditor") is None:
                 api.user.create(
-                    email="auditor@example.org", username="extern-auditor", password="x" * 12
+                    email="auditor@example.org", username="extern-auditor", password=PASSWORD
                 )
         transaction.commit()
         http = session("Reviewer")

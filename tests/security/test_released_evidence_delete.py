@@ -9,15 +9,15 @@ may delete and the Classic confirmation page warns them first.
 
 from plone import api
 from plone.testing.zope import Browser
-from wf_support import PASSWORD
-from wf_support import make_assurance
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
-from wf_support import user_id
-from wf_support import walk
+from support import PASSWORD
+from support.content import make_assurance
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import make_users
+from support.workflows import user_id
+from support.workflows import walk
 import pytest
 import transaction
 

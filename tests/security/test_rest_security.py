@@ -8,16 +8,16 @@ ready for or that does not leave the current state. Nothing changes on a denial.
 """
 
 from plone import api
-from wf_support import ROLES
-from wf_support import make_assurance
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
-from wf_support import review_state
-from wf_support import set_state
-from wf_support import walk
+from support.content import make_assurance
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import ROLES
+from support.workflows import make_users
+from support.workflows import review_state
+from support.workflows import set_state
+from support.workflows import walk
 import pytest
 import transaction
 

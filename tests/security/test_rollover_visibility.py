@@ -6,32 +6,27 @@ roll the library's year plan over, but who cannot see one project in that plan
 copy that project's texts into the new plan nor tell that the project exists.
 """
 
-from datetime import date
 from plone import api
+from support import PASSWORD
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.content import make_user
+from support.content import transition
 import pytest
 import transaction
 
 
-PASSWORD = "rollover-geheim-2026"
 SECRET_TITLE = "Vertrouwelijk personeelstraject"
 SECRET_TEXT = "Reorganisatie van de uitleenbalie met twee gedwongen ontslagen."
 HIDDEN_CANCELLED_TEXT = "Geschrapt: sluiting van filiaal Oost."
 
 
 def _project(plan, item_id, title, specific, steps=()):
-    project = api.content.create(
-        container=plan,
-        type="SmartProject",
-        id=item_id,
-        title=title,
-        specific=specific,
-        start=date(2026, 2, 1),
-        deadline=date(2026, 11, 30),
-        indicators=[{"name": "Sessies", "target": 40, "actual": None, "unit": "sessies"}],
+    project = make_project(
+        plan, item_id, title=title, specific=specific, evaluation=None, norm_fields=[]
     )
-    for step in steps:
-        api.content.transition(obj=project, transition=step)
-    return project
+    return transition(project, steps)
 
 
 def _hide(project, owner):
@@ -46,23 +41,17 @@ def _hide(project, owner):
 def library(functional_portal):
     """Library ``bieb`` with plan 2026: one project staff may see, one open and one
     cancelled project hidden from staff; ``anna`` is staff (Editor, Contributor)."""
+    make_user("directeur")
+    library = make_library(functional_portal, "bieb", title="Bibliotheek")
+    make_user("anna", [(library, ["Editor", "Contributor"])])
+    plan = make_plan(library, 2026, spearheads=[])
     with api.env.adopt_roles(["Manager"]):
-        for userid in ("anna", "directeur"):
-            api.user.create(email=f"{userid}@example.org", username=userid, password=PASSWORD)
-        library = api.content.create(
-            container=functional_portal, type="Library", id="bieb", title="Bibliotheek"
-        )
-        plan = api.content.create(
-            container=library, type="YearPlan", id="jaarplan-2026", title="Jaarplan 2026", year=2026
-        )
         _project(plan, "taalcafe", "Taalcafé", "Wekelijks een taalcafé voor anderstaligen.")
         _hide(_project(plan, "geheim", SECRET_TITLE, SECRET_TEXT), "directeur")
         _hide(
             _project(plan, "geschrapt", "Filiaal Oost", HIDDEN_CANCELLED_TEXT, ("cancel",)),
             "directeur",
         )
-        api.user.grant_roles(username="anna", obj=library, roles=["Editor", "Contributor"])
-        library.reindexObjectSecurity()
     transaction.commit()
     return library
 

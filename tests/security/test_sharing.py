@@ -9,9 +9,9 @@ from datetime import date
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from wf_support import PASSWORD
-from wf_support import make_library
-from wf_support import make_users
+from support import PASSWORD
+from support.content import make_library
+from support.workflows import make_users
 import pytest
 import transaction
 

@@ -8,14 +8,15 @@ on every bibqual type and state; the coordinator can still do either.
 """
 
 from plone import api
-from wf_support import PROJECT_PATHS
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
-from wf_support import user_id
-from wf_support import walk
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import PROJECT_PATHS
+from support.workflows import make_users
+from support.workflows import user_id
+from support.workflows import walk
 import pytest
 import transaction
 
@@ -34,7 +35,7 @@ def library(site):
         walk(make_project(plan, f"project-{state}"), steps)
     make_evidence(library, "bewijs")
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(email="buiten@example.org", username=OUTSIDER, password="x" * 12)
+        api.user.create(email="buiten@example.org", username=OUTSIDER, password=PASSWORD)
         # the project's creator: staff who owns it
         owned = make_project(plan, "eigen-project")
         owned.manage_setLocalRoles(user_id("Owner"), ["Owner"])

@@ -6,11 +6,12 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
-from wf_support import as_role
-from wf_support import make_evidence
-from wf_support import make_users
-from wf_support import review_state
-from wf_support import walk
+from support import PASSWORD
+from support.content import make_evidence
+from support.workflows import as_role
+from support.workflows import make_users
+from support.workflows import review_state
+from support.workflows import walk
 from zope.component import getMultiAdapter
 import pytest
 
@@ -23,7 +24,7 @@ def uninstalled(portal, library, year_plan, project, installer, package_name):
     walk(year_plan, ["adopt"])
     make_evidence(project, "bewijs")
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(email="a@example.org", username="tijdelijk", password="geheim-2026-x")
+        api.user.create(email="a@example.org", username="tijdelijk", password=PASSWORD)
         grants.grant(library, "tijdelijk", date.today() + timedelta(days=30))
     # (no permission check here: borg.localrole caches roles for the rest of the request)
     catalog = api.portal.get_tool("portal_catalog")

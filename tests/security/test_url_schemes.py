@@ -12,20 +12,20 @@ code) is shown as no link at all.
 from bibqual.reports.dossier import evidence_summary
 from bibqual.validation import safe_link
 from datetime import date
-from field_errors import field_errors
-from field_errors import form_field_error
 from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
-from wf_support import PASSWORD
-from wf_support import make_evidence
-from wf_support import make_library
-from wf_support import make_plan
-from wf_support import make_project
-from wf_support import make_users
-from wf_support import user_id
+from support import PASSWORD
+from support.content import make_evidence
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.field_errors import field_errors
+from support.field_errors import form_field_error
+from support.workflows import make_users
+from support.workflows import user_id
 import pytest
 import transaction
 

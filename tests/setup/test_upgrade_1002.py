@@ -3,21 +3,16 @@
 from bibqual.audit import grants
 from bibqual.audit.plugin import legacy_group_id
 from datetime import date
-from pathlib import Path
 from plone import api
 from Products.CMFCore.permissions import ChangeLocalRoles
+from support import PASSWORD
+from support.content import make_library
+from support.content import make_plan
+from support.content import make_project
+from support.workflows import make_users
+from support.workflows import user_id
+from support.workflows import walk
 import pytest
-import sys
-
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflows"))
-
-from wf_support import make_library  # noqa: E402
-from wf_support import make_plan  # noqa: E402
-from wf_support import make_project  # noqa: E402
-from wf_support import make_users  # noqa: E402
-from wf_support import user_id  # noqa: E402
-from wf_support import walk  # noqa: E402
 
 
 @pytest.fixture
@@ -30,7 +25,7 @@ def old_site(portal, setup_tool):
     project = make_project(plan, "project")
     walk(plan, ["adopt"])
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(email="a@example.org", username="extern", password="x" * 12)
+        api.user.create(email="a@example.org", username="extern", password=PASSWORD)
         grants.grant(library, "extern", date(2099, 12, 31))
     plugin = portal.acl_users.bibqual_audit_grants
     group = plugin.group_for_library(library.UID())

@@ -8,18 +8,18 @@ state and never changes it.
 from plone import api
 from plone.api.exc import InvalidParameterError
 from Products.CMFCore.WorkflowCore import WorkflowException
-from wf_support import ASSURANCE_PATHS
-from wf_support import allowed
-from wf_support import as_role
-from wf_support import case_id
-from wf_support import make_assurance
-from wf_support import make_library
-from wf_support import make_users
-from wf_support import matrix_cases
-from wf_support import parse_grid
-from wf_support import review_state
-from wf_support import set_state
-from wf_support import walk
+from support.content import make_assurance
+from support.content import make_library
+from support.workflows import ASSURANCE_PATHS
+from support.workflows import allowed
+from support.workflows import as_role
+from support.workflows import case_id
+from support.workflows import make_users
+from support.workflows import matrix_cases
+from support.workflows import parse_grid
+from support.workflows import review_state
+from support.workflows import set_state
+from support.workflows import walk
 import pytest
 
 

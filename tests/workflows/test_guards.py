@@ -9,9 +9,9 @@ from datetime import date
 from plone import api
 from plone.api.exc import InvalidParameterError
 from Products.CMFCore.WorkflowCore import WorkflowException
-from wf_support import make_assurance
-from wf_support import review_state
-from wf_support import set_state
+from support.content import make_assurance
+from support.workflows import review_state
+from support.workflows import set_state
 import pytest
 
 

@@ -7,14 +7,14 @@ delete it; staff add year plans, assurance projects and evidence to it.
 
 from plone import api
 from plone.api.exc import InvalidParameterError
-from wf_support import ROLES
-from wf_support import allowed
-from wf_support import as_role
-from wf_support import case_id
-from wf_support import make_library
-from wf_support import make_users
-from wf_support import matrix_cases
-from wf_support import review_state
+from support.content import make_library
+from support.workflows import ROLES
+from support.workflows import allowed
+from support.workflows import as_role
+from support.workflows import case_id
+from support.workflows import make_users
+from support.workflows import matrix_cases
+from support.workflows import review_state
 import pytest
 
 

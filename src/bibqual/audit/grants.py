@@ -6,6 +6,7 @@ from bibqual.audit.plugin import PLUGIN_ID
 from bibqual.audit.plugin import PLUGIN_INTERFACES
 from bibqual.audit.plugin import AuditGrantsPlugin
 from bibqual.audit.plugin import legacy_group_id
+from bibqual.errors import BibqualError
 from bibqual.ids import AUDITOR_ROLE
 from bibqual.ids import LIBRARY
 from bibqual.validation import parse_iso_date
@@ -15,7 +16,7 @@ from plone import api
 from plone.uuid.interfaces import IUUID
 
 
-class GrantError(ValueError):
+class GrantError(BibqualError):
     """Bad input for a grant; the message says what is wrong."""
 
 
@@ -38,10 +39,11 @@ def remove_plugin(portal):
         acl_users._delObject(PLUGIN_ID)
 
 
-def _plugin():
+def _plugin(install=True):
+    """The grants plugin; installed on demand only by a write (``install``)."""
     portal = api.portal.get()
     plugin = portal.acl_users.get(PLUGIN_ID)
-    if plugin is None:
+    if plugin is None and install:
         install_plugin(portal)
         plugin = portal.acl_users[PLUGIN_ID]
     return plugin
@@ -89,7 +91,8 @@ def grant(library, user_id, until):
 
 def revoke(library, user_id):
     """End a grant now; ``False`` when there was none."""
-    return _plugin().revoke(user_id, IUUID(library))
+    plugin = _plugin(install=False)
+    return plugin is not None and plugin.revoke(user_id, IUUID(library))
 
 
 def describe(user_id, until):
@@ -106,8 +109,11 @@ def describe(user_id, until):
 
 def grants(library):
     """All grants on ``library``, active and expired."""
+    plugin = _plugin(install=False)
+    if plugin is None:
+        return []
     return [
-        describe(user_id, until) for user_id, until in _plugin().grants_for_library(IUUID(library))
+        describe(user_id, until) for user_id, until in plugin.grants_for_library(IUUID(library))
     ]
 
 

@@ -1,8 +1,9 @@
 """The assurance project page: the agreement, its review cycle and earlier cycles."""
 
+from bibqual import clock
 from bibqual.browser.project import ProjectPageMixin
 from bibqual.browser.transitions import WorkflowView
-from bibqual.reports.queries import today
+from bibqual.reports.pdca import review_overdue
 from bibqual.workflows.ids import ADJUST
 from bibqual.workflows.ids import NEW_CYCLE
 from plone.memoize.view import memoize
@@ -48,8 +49,7 @@ class AssuranceView(ProjectPageMixin, WorkflowView):
         return self.iso(getattr(self.context, "next_review", None))
 
     def review_overdue(self):
-        next_review = getattr(self.context, "next_review", None)
-        return bool(next_review and next_review < today())
+        return review_overdue(getattr(self.context, "next_review", None), clock.today())
 
     @memoize
     def cycles(self):

@@ -1,6 +1,7 @@
 """The auditor's landing page and the redirect to it after login."""
 
 from AccessControl import Unauthorized
+from bibqual import clock
 from bibqual.audit.plugin import PLUGIN_ID
 from bibqual.browser.base import BibqualView
 from bibqual.ids import AUDITOR_ROLE
@@ -88,7 +89,7 @@ class AuditOverviewView(BibqualView):
                     "url": brain.getURL(),
                     "title": brain.Title,
                     "description": brain.Description or "",
-                    "until": until if until and until >= queries.today() else None,
+                    "until": until if until and until >= clock.today() else None,
                     "year_plans": [
                         {
                             "url": plan.getURL(),

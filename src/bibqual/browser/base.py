@@ -1,6 +1,9 @@
 """Helpers shared by the bibqual views (labels, dates, permissions)."""
 
 from bibqual import _
+from bibqual.browser.charts import bar_chart
+from bibqual.permissions import MODIFY_CONTENT
+from bibqual.reports.queries import as_date
 from bibqual.workflows import ids as w
 from plone import api
 from Products.Five.browser import BrowserView
@@ -32,17 +35,6 @@ PHASE_COLORS = {
 }
 
 BOARD_STATES = (w.PLAN, w.DO, w.CHECK, w.ACT, w.DONE)
-
-
-def as_date(value):
-    """A date from a date, datetime or Zope DateTime (brains hold any)."""
-    if value is None or value == "" or value == "None":
-        return None
-    if hasattr(value, "asdatetime"):
-        return value.asdatetime().date()
-    if hasattr(value, "date") and callable(value.date):
-        return value.date()
-    return value
 
 
 class BibqualView(BrowserView):
@@ -77,4 +69,14 @@ class BibqualView(BrowserView):
         return api.user.has_permission(permission, obj=obj if obj is not None else self.context)
 
     def can_edit(self, obj=None):
-        return self.can("Modify portal content", obj)
+        return self.can(MODIFY_CONTENT, obj)
+
+    def phase_chart_of(self, plan):
+        """SVG bar chart of a year plan's projects per PDCA phase (``plan`` as in
+        ``reports.pdca.pdca_overview``); the dashboard and the PDCA overview show it."""
+        bars = [
+            (self.state_title(state), plan["counts"].get(state, 0), PHASE_COLORS[state])
+            for state in w.PROJECT_STATES
+        ]
+        title = self.tr(_("Projects per PDCA phase in ${plan}", mapping={"plan": plan["title"]}))
+        return bar_chart(bars, title)

@@ -1,6 +1,7 @@
 """The year plan board: the plan's projects in PDCA columns, with filters."""
 
 from bibqual import _
+from bibqual import clock
 from bibqual.browser.base import BOARD_STATES
 from bibqual.browser.base import BibqualView
 from bibqual.browser.display import Names
@@ -11,7 +12,6 @@ from bibqual.permissions import ADD_SMART_PROJECT
 from bibqual.reports.pdca import is_overdue
 from bibqual.reports.queries import BrainURLs
 from bibqual.reports.queries import as_date
-from bibqual.reports.queries import today
 from bibqual.workflows.ids import CANCELLED
 from plone import api
 from plone.memoize.view import memoize
@@ -90,7 +90,7 @@ class YearPlanBoardView(BibqualView):
 
     @memoize
     def cards(self):
-        now = today()
+        now = clock.today()
         url, names, norm_terms = BrainURLs(), self.names(), self.norm_terms()
         return [
             self.card(brain, now, url, names, norm_terms)

@@ -4,6 +4,7 @@ from bibqual import _
 from bibqual.browser.base import PHASE_COLORS
 from bibqual.browser.base import BibqualView
 from bibqual.browser.charts import stacked_bar_chart
+from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
 from bibqual.workflows.ids import PROJECT_STATES
 from plone.memoize.view import memoize
@@ -22,9 +23,8 @@ class NormCoverageView(BibqualView):
         return norm_coverage(self.context)
 
     def summary(self):
-        items = self.coverage()["items"]
-        gaps = [item for item in items if item["gap"]]
-        return {"total": len(items), "covered": len(items) - len(gaps), "gaps": len(gaps)}
+        """``{total, covered, gaps}`` (``gaps``: the uncovered elements)."""
+        return coverage_summary(self.coverage())
 
     def gap_reasons(self, item):
         """Why an element is a gap, as translated text (empty when covered)."""

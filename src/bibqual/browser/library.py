@@ -1,19 +1,14 @@
 """The library dashboard: the current year plan at a glance."""
 
-from bibqual import _
-from bibqual.browser.base import PHASE_COLORS
+from bibqual import clock
 from bibqual.browser.base import BibqualView
-from bibqual.browser.charts import bar_chart
-from bibqual.reports import queries
+from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
+from bibqual.reports.dossier import expiring_evidence
+from bibqual.reports.pdca import ASSURANCE_DUE_DAYS
 from bibqual.reports.pdca import pdca_overview
-from bibqual.workflows.ids import PROJECT_STATES
 from bibqual.workflows.ids import RELEASED
-from datetime import timedelta
 from plone.memoize.view import memoize
-
-
-EVIDENCE_EXPIRY_DAYS = 90
 
 
 class LibraryDashboardView(BibqualView):
@@ -21,6 +16,8 @@ class LibraryDashboardView(BibqualView):
     year plan, overdue projects, assurance projects due, evidence about to expire
     and the norm coverage with its gaps. Permission: View; all from brains.
     """
+
+    due_days = ASSURANCE_DUE_DAYS
 
     @memoize
     def overview(self):
@@ -30,7 +27,7 @@ class LibraryDashboardView(BibqualView):
     def current_plan(self):
         """This year's plan, else the most recent one the user may see."""
         plans = self.overview()["year_plans"]
-        this_year = queries.today().year
+        this_year = clock.today().year
         for plan in plans:
             if plan["year"] == this_year:
                 return plan
@@ -38,29 +35,14 @@ class LibraryDashboardView(BibqualView):
 
     def phase_chart(self):
         plan = self.current_plan()
-        if plan is None:
-            return ""
-        bars = [
-            (self.state_title(state), plan["counts"].get(state, 0), PHASE_COLORS[state])
-            for state in PROJECT_STATES
-        ]
-        title = self.tr(_("Projects per PDCA phase in ${plan}", mapping={"plan": plan["title"]}))
-        return bar_chart(bars, title)
+        return self.phase_chart_of(plan) if plan is not None else ""
 
     def assurance_due(self):
         return self.overview()["assurance_due"]
 
     def expiring_evidence(self):
-        """Evidence whose validity ends within 90 days (state and date from brains)."""
-        today = queries.today()
-        brains = queries.evidence(
-            self.context,
-            valid_until={
-                "query": (today, today + timedelta(days=EVIDENCE_EXPIRY_DAYS)),
-                "range": "min:max",
-            },
-            sort_on="valid_until",
-        )
+        """Evidence whose validity ends within ``reports.dossier.EXPIRY_WARNING_DAYS``
+        (state and date from brains)."""
         return [
             {
                 "url": brain.getURL(),
@@ -69,7 +51,7 @@ class LibraryDashboardView(BibqualView):
                 "review_state": brain.review_state,
                 "released": brain.review_state == RELEASED,
             }
-            for brain in brains
+            for brain in expiring_evidence(self.context, clock.today())
         ]
 
     @memoize
@@ -77,6 +59,4 @@ class LibraryDashboardView(BibqualView):
         return norm_coverage(self.context)
 
     def coverage_summary(self):
-        items = self.coverage()["items"]
-        gaps = [item for item in items if item["gap"]]
-        return {"total": len(items), "covered": len(items) - len(gaps), "gaps": gaps}
+        return coverage_summary(self.coverage())

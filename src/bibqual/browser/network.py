@@ -7,20 +7,19 @@ the CSRF token, and report the outcome as a status message.
 """
 
 from bibqual import _
+from bibqual import clock
 from bibqual.browser.base import STATE_TITLES
 from bibqual.browser.base import BibqualView
-from bibqual.browser.base import as_date
 from bibqual.browser.display import Names
+from bibqual.errors import BibqualError
 from bibqual.ids import SMART_PROJECT
 from bibqual.ids import YEAR_PLAN
 from bibqual.network.copy import copies_of
-from bibqual.network.copy import copy_project
-from bibqual.network.rollover import RolloverError
-from bibqual.network.rollover import rollover
-from bibqual.network.sources import SourceError
-from bibqual.network.sources import resolve_source
-from bibqual.reports.queries import today
-from bibqual.utils import find_library
+from bibqual.network.sources import copy_from_source
+from bibqual.network.sources import origin_of
+from bibqual.planning.rollover import RolloverError
+from bibqual.planning.rollover import rollover
+from bibqual.reports.queries import as_date
 from bibqual.workflows.ids import PROJECT_STATES
 from datetime import date
 from plone import api
@@ -82,20 +81,15 @@ class CopyProjectView(BrowserView):
         CheckAuthenticator(request)
         messages = IStatusMessage(request)
         try:
-            source = resolve_source(request.form.get("source"))
-        except SourceError as error:
+            copy = copy_from_source(self.context, request.form.get("source"))
+        except BibqualError as error:
             transaction.doom()
-            messages.add(error.args[0], type="error")
+            messages.add(error.message, type="error")
             return request.response.redirect(self.context.absolute_url())
-        copy = copy_project(source, self.context)
-        library = find_library(source)
         messages.add(
             _(
                 "Copied from ${title} (${library}); adapt it to your own situation.",
-                mapping={
-                    "title": source.Title(),
-                    "library": library.Title() if library is not None else "",
-                },
+                mapping={"title": copy.Title(), "library": origin_of(copy)},
             ),
             type="info",
         )
@@ -168,7 +162,7 @@ class RolloverView(BibqualView):
             except (TypeError, ValueError):
                 pass
         open_years = [plan["year"] for plan in plans if not plan["next_exists"]]
-        this_year = today().year
+        this_year = clock.today().year
         if this_year in open_years:
             return this_year
         if open_years:

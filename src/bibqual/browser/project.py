@@ -1,6 +1,7 @@
 """The project page: a SMART project with its indicators, history and evidence."""
 
 from bibqual import _
+from bibqual import clock
 from bibqual.browser.display import core_terms
 from bibqual.browser.display import document_type_terms
 from bibqual.browser.display import money
@@ -8,14 +9,13 @@ from bibqual.browser.display import norm_terms
 from bibqual.browser.display import number
 from bibqual.browser.transitions import WorkflowView
 from bibqual.content.indicators import indicator_progress
+from bibqual.content.indicators import indicator_rows
 from bibqual.ids import EVIDENCE
 from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
 from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from bibqual.permissions import ADD_EVIDENCE
-from bibqual.reports.queries import today
+from bibqual.reports.pdca import overdue
 from bibqual.validation import safe_link
-from bibqual.workflows.ids import CANCELLED
-from bibqual.workflows.ids import DONE
 from plone import api
 from plone.memoize.view import memoize
 from plone.uuid.interfaces import IUUID
@@ -144,29 +144,22 @@ class ProjectView(ProjectPageMixin, WorkflowView):
         return self.iso(getattr(self.context, "deadline", None))
 
     def overdue(self):
-        deadline = getattr(self.context, "deadline", None)
-        return bool(
-            deadline and deadline < today() and self.review_state() not in (DONE, CANCELLED)
-        )
+        return overdue(getattr(self.context, "deadline", None), self.review_state(), clock.today())
 
     def budget(self):
         return money(getattr(self.context, "budget", None))
 
     def indicators(self):
         """Rows of the indicators table, with the progress of each (None without a target)."""
-        rows = []
-        for row in getattr(self.context, "indicators", None) or []:
-            row = row or {}
-            rows.append(
-                {
-                    "name": row.get("name") or "",
-                    "target": number(row.get("target")),
-                    "actual": number(row.get("actual")),
-                    "unit": row.get("unit") or "",
-                    "progress": indicator_progress([row]),
-                }
-            )
-        return rows
+        return [
+            {
+                **row,
+                "target": number(row["target"]),
+                "actual": number(row["actual"]),
+                "progress": indicator_progress([row]),
+            }
+            for row in indicator_rows(getattr(self.context, "indicators", None))
+        ]
 
     def progress_label(self, name):
         return self.tr(_("Progress of ${name}", mapping={"name": name}))

@@ -3,6 +3,8 @@
 from bibqual import _
 from bibqual.content.fields import WebURI
 from bibqual.content.interfaces import IBibqualContent
+from bibqual.ids import ASSURANCE_PROJECT
+from bibqual.ids import SMART_PROJECT
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
 from bibqual.validation import MAX_LIST_ITEMS
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
@@ -18,7 +20,7 @@ from zope.interface import implementer
 from zope.interface import invariant
 
 
-RELATED_TYPES = ["SmartProject", "AssuranceProject"]
+RELATED_TYPES = [SMART_PROJECT, ASSURANCE_PROJECT]
 
 
 class IEvidence(model.Schema):

@@ -4,6 +4,7 @@ from bibqual import _
 from bibqual.content.fields import Line
 from bibqual.content.fields import Number
 from bibqual.content.fields import Rows
+from collections.abc import Mapping
 from collective.z3cform.datagridfield.row import DictRow
 from zope.interface import Interface
 
@@ -28,6 +29,26 @@ def indicators_field(**kwargs):
     )
 
 
+def indicator_rows(indicators):
+    """The indicator rows as plain ``{name, target, actual, unit}`` dicts: rows that
+    are not mappings are left out, a missing name or unit is ``""``."""
+    return [
+        {
+            "name": row.get("name") or "",
+            "target": row.get("target"),
+            "actual": row.get("actual"),
+            "unit": row.get("unit") or "",
+        }
+        for row in indicators or ()
+        if isinstance(row, Mapping)
+    ]
+
+
+def reset_indicators(indicators):
+    """The rows a copy of a project starts with: names, targets and units, no results yet."""
+    return [{**row, "actual": None} for row in indicator_rows(indicators)]
+
+
 def indicator_progress(indicators):
     """Mean progress (0-100) of the indicators with a non-zero target, or None.
 
@@ -35,8 +56,8 @@ def indicator_progress(indicators):
     without an actual value counts as 0%.
     """
     ratios = []
-    for row in indicators or ():
-        target = (row or {}).get("target")
+    for row in indicator_rows(indicators):
+        target = row["target"]
         if not target:
             continue
         actual = row.get("actual") or 0

@@ -1,11 +1,14 @@
 """Keep catalog security right when the norm-field group mapping changes."""
 
+from bibqual.ids import ASSURANCE_PROJECT
+from bibqual.ids import EVIDENCE
 from bibqual.ids import REGISTRY_PREFIX
+from bibqual.ids import SMART_PROJECT
 from plone import api
 
 
 MAPPING_RECORD = f"{REGISTRY_PREFIX}.norm_field_groups"
-CLASSIFIED_TYPES = ("SmartProject", "AssuranceProject", "Evidence")
+CLASSIFIED_TYPES = (SMART_PROJECT, ASSURANCE_PROJECT, EVIDENCE)
 
 
 def reindex_classified_security():

@@ -1,13 +1,13 @@
 """SmartProject: a SMART project in a year plan that runs round the PDCA cycle."""
 
 from bibqual import _
-from bibqual.browser.widgets import BoundedDataGridFieldWidgetFactory
 from bibqual.content.fields import Line
 from bibqual.content.fields import Lines
 from bibqual.content.fields import LongText
 from bibqual.content.fields import Number
 from bibqual.content.indicators import indicators_field
 from bibqual.content.interfaces import IBibqualContent
+from bibqual.content.widgets import BoundedDataGridFieldWidgetFactory
 from bibqual.ids import VOCAB_SPEARHEADS
 from bibqual.validation import MAX_URL_LENGTH
 from bibqual.validation import too_long

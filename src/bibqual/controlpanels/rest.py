@@ -14,9 +14,9 @@ is stored: the values are only written once every one of them is valid.
 
 from AccessControl import Unauthorized
 from bibqual import _
+from bibqual.controlpanels.schema import IBibqualSettings
 from bibqual.ids import REGISTRY_PREFIX
 from bibqual.interfaces import IBibqualLayer
-from bibqual.interfaces import IBibqualSettings
 from bibqual.permissions import MANAGE_SETTINGS
 from plone import api
 from plone.registry.interfaces import IRegistry

@@ -1,8 +1,8 @@
 """Control panel: the active norm framework and extra norm elements."""
 
 from bibqual import _
+from bibqual.controlpanels.schema import IBibqualSettings
 from bibqual.ids import REGISTRY_PREFIX
-from bibqual.interfaces import IBibqualSettings
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout

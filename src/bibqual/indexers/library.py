@@ -7,12 +7,19 @@ from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID
 
 
+# Catalog index names of the indexers below (catalog.xml names them too).
+LIBRARY_UID = "library_uid"
+LIBRARY_TITLE = "library_title"
+YEAR = "year"
+LIBRARY_SHARES = "library_shares"
+
+
 @indexer(IBibqualContent)
 def library_uid(obj):
     """UID of the Library the item belongs to (a Library indexes its own)."""
     library = find_library(obj)
     if library is None:
-        raise AttributeError("library_uid")
+        raise AttributeError(LIBRARY_UID)
     return IUUID(library, None)
 
 
@@ -21,7 +28,7 @@ def library_title(obj):
     """Title of the owning Library, so listings need not wake it."""
     library = find_library(obj)
     if library is None:
-        raise AttributeError("library_title")
+        raise AttributeError(LIBRARY_TITLE)
     return library.Title()
 
 
@@ -31,7 +38,7 @@ def year(obj):
     plan = find_year_plan(obj)
     value = getattr(plan, "year", None) if plan is not None else None
     if value is None:
-        raise AttributeError("year")
+        raise AttributeError(YEAR)
     return value
 
 

@@ -2,6 +2,7 @@
 
 from bibqual.content.indicators import indicator_progress as progress_of
 from bibqual.content.smartproject import ISmartProject
+from bibqual.network.copy import copies_of
 from bibqual.network.sharing import shared_with_network
 from plone.indexer import indexer
 
@@ -18,8 +19,6 @@ def indicator_progress(obj):
 @indexer(ISmartProject)
 def copy_count(obj):
     """How often the project was copied (shown in network search results)."""
-    from bibqual.network.copy import copies_of
-
     return len(copies_of(obj))
 
 

@@ -2,6 +2,7 @@
 
 from bibqual.content.assuranceproject import IAssuranceProject
 from bibqual.content.evidence import IEvidence
+from bibqual.content.indicators import indicator_rows
 from bibqual.content.smartproject import ISmartProject
 from plone.indexer import indexer
 
@@ -32,7 +33,7 @@ def project_text(obj):
         ),
         ("partners", "target_groups"),
     )
-    names = [(row or {}).get("name") or "" for row in getattr(obj, "indicators", None) or []]
+    names = [row["name"] for row in indicator_rows(getattr(obj, "indicators", None))]
     return " ".join([text, *names]).strip()
 
 

@@ -7,7 +7,11 @@ policy topics, budget) and clears what belongs to the source's own run
 records where it came from; the source remembers who copied it.
 """
 
+from Acquisition import aq_base
+from bibqual import clock
+from bibqual.content.indicators import reset_indicators
 from bibqual.ids import SMART_PROJECT
+from bibqual.utils import find_library
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -31,20 +35,6 @@ KEPT_FIELDS = (
     "core_functions",
     "policy_topics",
 )
-
-
-def reset_indicators(indicators):
-    """Indicators with their names, targets and units, and no results yet."""
-    return [
-        {
-            "name": row.get("name") or "",
-            "target": row.get("target"),
-            "actual": None,
-            "unit": row.get("unit") or "",
-        }
-        for row in indicators or ()
-        if isinstance(row, dict)
-    ]
 
 
 def project_data(source):
@@ -114,7 +104,7 @@ def record_copy(source, copy):
             uid=IUUID(copy),
             library=library,
             user=user.getId() if user is not None else "",
-            date=datetime.date.today().isoformat(),
+            date=clock.today().isoformat(),
         )
     )
     # copy_count is metadata only: reindexing a cheap index refreshes it
@@ -127,15 +117,10 @@ def copies_of(source):
 
 
 def _other_library(source, plan):
-    from Acquisition import aq_base
-    from bibqual.utils import find_library
-
     one, other = find_library(source), find_library(plan)
     return one is None or other is None or aq_base(one) is not aq_base(other)
 
 
 def _library_title(obj):
-    from bibqual.utils import find_library
-
     library = find_library(obj)
     return library.Title() if library is not None else ""

@@ -4,6 +4,7 @@ A partner's JSON is never trusted: every value used must have the expected type,
 hit must lie under the partner's own URL. A value of the wrong type raises ``ShapeError``.
 """
 
+from bibqual.content.indicators import reset_indicators
 from bibqual.ids import VOCAB_CORE_FUNCTIONS
 from bibqual.ids import VOCAB_NORM_FIELDS
 from zope.component import queryUtility
@@ -167,10 +168,7 @@ def partner_copy_data(data, context):
         "target_groups": _texts(data.get("target_groups")),
         "policy_topics": _texts(data.get("policy_topics")),
         "budget": budget,
-        "indicators": [
-            {"name": row["name"], "target": row["target"], "actual": None, "unit": row["unit"]}
-            for row in _indicators(data.get("indicators"))
-        ],
+        "indicators": reset_indicators(_indicators(data.get("indicators"))),
         "norm_fields": _known(VOCAB_NORM_FIELDS, context, _tokens(data.get("norm_fields"))),
         "core_functions": _known(
             VOCAB_CORE_FUNCTIONS, context, _tokens(data.get("core_functions"))

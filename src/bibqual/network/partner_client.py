@@ -20,6 +20,7 @@ Nothing of Zope is used in the worker threads. Failures are ``PartnerError``.
 """
 
 from bibqual import _
+from bibqual.errors import BibqualError
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from requests.adapters import HTTPAdapter
@@ -51,28 +52,14 @@ MAX_REDIRECTS = 3
 CHUNK = 16 * 1024
 
 
-class PartnerError(Exception):
+class PartnerError(BibqualError):
     """A partner site could not give what was asked.
 
-    ``args[0]`` is the message (a translatable message id); ``status`` the HTTP
-    status to answer with (504: too slow, 503: too many partner requests at once,
+    The status says how (504: too slow, 503: too many partner requests at once,
     502: other failures of the partner, 403: not a partner, 400: not a project).
     """
 
-    def __init__(self, message, status=502):
-        super().__init__(message)
-        self.status = status
-
-    @property
-    def kind(self):
-        """The ``type`` of plone.restapi's error answer."""
-        kinds = {
-            403: "Forbidden",
-            502: "BadGateway",
-            503: "ServiceUnavailable",
-            504: "GatewayTimeout",
-        }
-        return kinds.get(self.status, "BadRequest")
+    status = 502
 
 
 # -- Errors --------------------------------------------------------------------------------

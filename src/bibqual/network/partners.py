@@ -37,25 +37,19 @@ from bibqual.network.partner_client import get_json
 from bibqual.network.partner_client import get_json_all
 from bibqual.network.partner_client import not_bibqual
 from bibqual.network.partner_sites import NOT_A_PARTNER
-from bibqual.network.partner_sites import PartnerSite
-from bibqual.network.partner_sites import parse_partner_site
 from bibqual.network.partner_sites import partner_for_url
 from bibqual.network.partner_sites import partner_sites
-from bibqual.network.partner_sites import validate_partner_site
 import logging
 
 
 __all__ = [
     "NOT_A_PARTNER",
     "PartnerError",
-    "PartnerSite",
     "copy_partner_project",
     "fetch_partner_project",
-    "parse_partner_site",
     "partner_for_url",
     "partner_sites",
     "search_partners",
-    "validate_partner_site",
 ]
 
 logger = logging.getLogger(__name__)

@@ -8,6 +8,7 @@ only when ``bibqual.network.sharing`` says the network may see them (indexed as
 nothing is woken.
 """
 
+from bibqual.content.indicators import indicator_rows
 from bibqual.ids import SMART_PROJECT
 from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from bibqual.reports.queries import BrainURLs
@@ -50,9 +51,8 @@ def summary(brain, own_library_uid=None, url=None):
         "review_state": brain.review_state,
         "specific": brain.specific or "",
         "indicators": [
-            {"name": row.get("name"), "target": row.get("target"), "unit": row.get("unit")}
-            for row in brain.indicators or ()
-            if isinstance(row, dict)
+            {"name": row["name"], "target": row["target"], "unit": row["unit"]}
+            for row in indicator_rows(brain.indicators)
         ],
         "copy_count": brain.copy_count or 0,
         "score": brain.data_record_normalized_score_,

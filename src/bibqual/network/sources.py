@@ -1,22 +1,25 @@
-"""Resolve the project a user wants to copy, and check that they may copy it.
+"""Copy a project into a year plan from wherever it is: the one entry point.
 
 A source is a local project (UID or URL) or the URL of a project on a partner
 site (``bibqual.network.partners``); the URL of any other site is refused.
+``copy_from_source`` is what the REST service, the Classic view and the add
+form's panel use; every refusal is a ``BibqualError`` with its status.
 """
 
 from AccessControl import getSecurityManager
 from bibqual import _
+from bibqual.errors import BibqualError
 from bibqual.ids import SMART_PROJECT
+from bibqual.network.copy import copy_project
+from bibqual.network.partners import NOT_A_PARTNER
+from bibqual.network.partners import copy_partner_project
+from bibqual.network.partners import partner_for_url
 from bibqual.network.sharing import shared_with_network
 from plone import api
 
 
-class SourceError(ValueError):
-    """The source cannot be copied; ``status`` is the HTTP status to answer."""
-
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.status = status
+class SourceError(BibqualError):
+    """The source cannot be copied (400 malformed, 404 unknown or not to be copied)."""
 
 
 def _by_uid(uid):
@@ -63,9 +66,6 @@ def resolve_partner_source(source):
     for a URL of a site that is neither this one nor a configured partner: no
     request is made to it.
     """
-    from bibqual.network.partners import NOT_A_PARTNER
-    from bibqual.network.partners import partner_for_url
-
     if not isinstance(source, str) or "://" not in source:
         return None
     source = source.strip()
@@ -76,3 +76,27 @@ def resolve_partner_source(source):
     if site is None:
         raise SourceError(NOT_A_PARTNER, status=403)
     return site
+
+
+def copy_from_source(plan, source):
+    """Copy the project ``source`` names into ``plan``; return the new project.
+
+    Local projects are copied when the user may view them or the network may see
+    them; partner projects are fetched with the partner's service account.
+    Nothing is created when a ``BibqualError`` is raised.
+    """
+    partner = resolve_partner_source(source)
+    if partner is None:
+        return copy_project(resolve_source(source), plan)
+    return copy_partner_project(source.strip(), plan, sites=[partner])
+
+
+def origin_of(copy):
+    """Where a copy came from, for people: the source's library or the partner's name."""
+    source = getattr(copy, "copied_from", None) or ""
+    partner = partner_for_url(source) if "://" in source else None
+    if partner is not None:
+        return partner.name
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=source) if source else []
+    return brains[0].library_title if brains else ""

@@ -58,3 +58,11 @@ def norm_coverage(library):
         "items": items,
         "gaps": [item["token"] for item in items if item["gap"]],
     }
+
+
+def coverage_summary(coverage):
+    """``{total, covered, gaps}`` of a ``norm_coverage`` result; ``gaps`` lists the
+    elements without coverage (their items)."""
+    items = coverage["items"]
+    gaps = [item for item in items if item["gap"]]
+    return {"total": len(items), "covered": len(items) - len(gaps), "gaps": gaps}

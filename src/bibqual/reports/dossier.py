@@ -1,5 +1,6 @@
 """Quality dossier of a library: the evidence an auditor asks for, per norm element and topic."""
 
+from bibqual import clock
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
 from bibqual.ids import VOCAB_NORM_FIELDS
 from bibqual.reports import queries
@@ -10,6 +11,7 @@ from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
 
+# Evidence "expires soon" when its validity ends within this many days.
 EXPIRY_WARNING_DAYS = 90
 EXPIRED = "expired"
 EXPIRES_SOON = "expires-soon"
@@ -27,6 +29,16 @@ def expiry(valid_until, today, days=EXPIRY_WARNING_DAYS):
     if valid_until <= today + timedelta(days=days):
         return EXPIRES_SOON
     return None
+
+
+def expiring_evidence(library, today, days=EXPIRY_WARNING_DAYS):
+    """Brains of the evidence in ``library`` whose validity ends between ``today``
+    and ``days`` later (the ``expires-soon`` items of ``expiry``), soonest first."""
+    return queries.evidence(
+        library,
+        valid_until={"query": (today, today + timedelta(days=days)), "range": "min:max"},
+        sort_on="valid_until",
+    )
 
 
 def _remote_url(brain):
@@ -67,7 +79,7 @@ def quality_dossier(library):
     without a known element; ``topics``: per policy topic (alphabetical) and
     ``no_topic``. An item tagged with several elements or topics is listed under each.
     """
-    today = queries.today()
+    today = clock.today()
     norm = getUtility(IVocabularyFactory, VOCAB_NORM_FIELDS)(library)
     types = getUtility(IVocabularyFactory, VOCAB_DOCUMENT_TYPES)(library)
     document_types = {term.token: term.title for term in types}

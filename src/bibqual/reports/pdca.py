@@ -1,5 +1,6 @@
 """PDCA overview of a library: per year plan the projects per state and what is overdue."""
 
+from bibqual import clock
 from bibqual.reports import queries
 from bibqual.workflows.ids import CANCELLED
 from bibqual.workflows.ids import DONE
@@ -7,10 +8,15 @@ from bibqual.workflows.ids import PROJECT_STATES
 from datetime import timedelta
 
 
+# An assurance project is "due" when its next review lies within this many days.
 ASSURANCE_DUE_DAYS = 60
+
+# States in which a project can no longer be overdue.
+FINISHED_PROJECT_STATES = (DONE, CANCELLED)
 
 
 def project_summary(brain, url=None):
+    """An overdue project as the overview lists it (from the brain)."""
     return {
         "@id": url(brain) if url is not None else brain.getURL(),
         "title": brain.Title,
@@ -21,9 +27,21 @@ def project_summary(brain, url=None):
     }
 
 
+def overdue(deadline, review_state, today):
+    """The overdue rule: the deadline has passed and the project is neither done nor cancelled."""
+    deadline = queries.as_date(deadline)
+    return bool(deadline and deadline < today and review_state not in FINISHED_PROJECT_STATES)
+
+
 def is_overdue(brain, today):
-    deadline = queries.as_date(brain.deadline)
-    return bool(deadline and deadline < today and brain.review_state not in (DONE, CANCELLED))
+    """Whether the project of ``brain`` is overdue (see ``overdue``)."""
+    return overdue(brain.deadline, brain.review_state, today)
+
+
+def review_overdue(next_review, today):
+    """Whether an assurance project's next review has passed."""
+    next_review = queries.as_date(next_review)
+    return bool(next_review and next_review < today)
 
 
 def assurance_due(library, today, days=ASSURANCE_DUE_DAYS):
@@ -41,7 +59,7 @@ def assurance_due(library, today, days=ASSURANCE_DUE_DAYS):
                 "review_state": brain.review_state,
                 "next_review": next_review,
                 "cycle": brain.cycle,
-                "overdue": next_review < today,
+                "overdue": review_overdue(next_review, today),
             }
         )
     return result
@@ -49,7 +67,7 @@ def assurance_due(library, today, days=ASSURANCE_DUE_DAYS):
 
 def pdca_overview(library):
     """Per year plan: counts of projects per state and the overdue projects."""
-    today = queries.today()
+    today = clock.today()
     url = queries.BrainURLs()
     plans = {}
     for brain in queries.year_plans(library):

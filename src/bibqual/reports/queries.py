@@ -1,6 +1,5 @@
 """Catalog queries shared by the reports."""
 
-from bibqual import clock
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import EVIDENCE
 from bibqual.ids import SMART_PROJECT
@@ -40,18 +39,14 @@ def parent_path(brain):
 
 
 def as_date(value):
-    """A brain's date metadata as ``datetime.date`` (or None)."""
-    if value is None or value == "":
+    """A date from a date, datetime or Zope DateTime (brain metadata holds any), or None."""
+    if value is None or value == "" or value == "None":
         return None
     if hasattr(value, "asdatetime"):
         return value.asdatetime().date()
     if hasattr(value, "date") and callable(value.date):
         return value.date()
     return value
-
-
-def today():
-    return clock.today()
 
 
 class BrainURLs:

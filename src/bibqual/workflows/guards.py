@@ -7,6 +7,7 @@ for the current request, or ``None``.
 """
 
 from bibqual import _
+from bibqual.content.indicators import indicator_rows
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import SMART_PROJECT
 from bibqual.validation import MAX_COMMENT_LENGTH
@@ -28,8 +29,8 @@ def start_refusal(obj, comment=""):
         missing.append(_("a specific goal"))
     if not getattr(obj, "deadline", None):
         missing.append(_("a deadline"))
-    indicators = getattr(obj, "indicators", None) or []
-    if not any((row or {}).get("target") is not None for row in indicators):
+    indicators = indicator_rows(getattr(obj, "indicators", None))
+    if not any(row["target"] is not None for row in indicators):
         missing.append(_("an indicator with a target"))
     if not missing:
         return None

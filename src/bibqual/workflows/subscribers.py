@@ -1,5 +1,6 @@
 """What happens around workflow transitions of bibqual content."""
 
+from bibqual import clock
 from bibqual.workflows.guards import refusal
 from bibqual.workflows.ids import NEW_CYCLE
 from datetime import date
@@ -35,6 +36,6 @@ def start_new_cycle(obj, event):
         return
     obj.cycle = (getattr(obj, "cycle", None) or 1) + 1
     interval = getattr(obj, "interval_months", None) or 12
-    current = getattr(obj, "next_review", None) or date.today()
+    current = getattr(obj, "next_review", None) or clock.today()
     obj.next_review = add_months(current, interval)
     obj.reindexObject(idxs=["next_review"])

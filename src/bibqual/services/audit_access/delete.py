@@ -3,29 +3,24 @@
 from bibqual import _
 from bibqual.audit.grants import GrantError
 from bibqual.audit.grants import revoke
-from bibqual.services.audit_access.base import AuditAccessService
-from plone.protect.interfaces import IDisableCSRFProtection
-from zope.interface import alsoProvides
+from bibqual.services.base import BibqualService
 
 
-class AuditAccessDelete(AuditAccessService):
+class AuditAccessDelete(BibqualService):
     """End a user's audit access to this library at once.
 
     Permission: bibqual: Manage audit access. 204 when ended; 404 when the user
     had no grant here; 400 without a user.
     """
 
-    def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            user = self.body().get("user") or self.request.form.get("user")
-            if not user:
-                raise GrantError(_("Give the user id of the auditor."))
-        except GrantError as error:
-            return self.bad_request(error)
+    writes = True
+
+    def answer(self):
+        user = self.json_body().get("user") or self.request.form.get("user")
+        if not user:
+            raise GrantError(_("Give the user id of the auditor."))
         if not revoke(self.context, user):
-            return self.bad_request(
-                GrantError(_("'${user}' has no audit access here.", mapping={"user": user})),
-                status=404,
+            raise GrantError(
+                _("'${user}' has no audit access here.", mapping={"user": user}), status=404
             )
         return self.reply_no_content()

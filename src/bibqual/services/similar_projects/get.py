@@ -2,6 +2,7 @@
 
 from AccessControl import getSecurityManager
 from bibqual import _
+from bibqual.errors import BibqualError
 from bibqual.ids import LIBRARY
 from bibqual.network.partners import search_partners
 from bibqual.network.similar import DEFAULT_LIMIT
@@ -9,11 +10,10 @@ from bibqual.network.similar import MAX_LIMIT
 from bibqual.network.similar import similar_projects
 from bibqual.network.similar import text_query
 from bibqual.permissions import SEARCH_PARTNERS
-from bibqual.services.errors import error_reply
+from bibqual.services.base import BibqualService
 from bibqual.utils import find_library
 from plone import api
 from plone.restapi.serializer.converters import json_compatible
-from plone.restapi.services import Service
 from plone.uuid.interfaces import IUUID
 from zope.i18n import translate
 
@@ -29,15 +29,11 @@ LIMIT_NOT_A_NUMBER = _("The parameter 'limit' must be a whole number, for exampl
 UNKNOWN_LIBRARY = _("The parameter 'library' must be the UID of a library you can see.")
 
 
-class _BadRequest(Exception):
-    """A parameter of the request is malformed; ``args[0]`` says which and why."""
-
-
 def _param(form, name, default=""):
     """The single text value of ``name``; a repeated (list) or other value is refused."""
     value = form.get(name, default)
     if not isinstance(value, str):
-        raise _BadRequest(
+        raise BibqualError(
             _("The parameter '${name}' must be given once, as text.", mapping={"name": name})
         )
     return value
@@ -48,7 +44,7 @@ def _limit(form):
     try:
         limit = int(text)
     except ValueError:
-        raise _BadRequest(LIMIT_NOT_A_NUMBER)
+        raise BibqualError(LIMIT_NOT_A_NUMBER)
     return max(1, min(limit, MAX_LIMIT))
 
 
@@ -70,7 +66,7 @@ def may_search_partners(library):
     )
 
 
-class SimilarProjectsGet(Service):
+class SimilarProjectsGet(BibqualService):
     """SMART projects ranked by similarity to ``q`` (title and SMART texts).
 
     Permission: bibqual: Search the network (logged-in users). From the own
@@ -89,20 +85,17 @@ class SimilarProjectsGet(Service):
     ``library`` is not the UID of a library the user can see.
     """
 
-    def reply(self):
+    def answer(self):
         form = self.request.form
-        try:
-            text = _param(form, "q")
-            limit = _limit(form)
-            uid = _param(form, "library").strip()
-            partners = _param(form, "partners").lower() in TRUE
-        except _BadRequest as error:
-            return error_reply(self.request, error.args[0], 400)
+        text = _param(form, "q")
+        limit = _limit(form)
+        uid = _param(form, "library").strip()
+        partners = _param(form, "partners").lower() in TRUE
         library = _visible_library(uid) if uid else find_library(self.context)
         if uid and library is None:
-            return error_reply(self.request, UNKNOWN_LIBRARY, 400)
+            raise BibqualError(UNKNOWN_LIBRARY)
         if partners and not may_search_partners(library):
-            return error_reply(self.request, PARTNERS_FORBIDDEN, 403)
+            raise BibqualError(PARTNERS_FORBIDDEN, status=403)
         own = IUUID(library) if library is not None else None
         items = similar_projects(text, own_library_uid=own, limit=limit)
         result = {

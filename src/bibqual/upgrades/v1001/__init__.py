@@ -3,6 +3,8 @@
 from bibqual.audit.grants import install_plugin
 from bibqual.ids import BIBQUAL_TYPES
 from bibqual.ids import PROFILE_DEFAULT
+from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
+from bibqual.indexers.library import LIBRARY_SHARES
 from plone import api
 import logging
 
@@ -18,7 +20,7 @@ STEPS = (
     "typeinfo",
     "catalog",
 )
-NEW_INDEXES = ("related_project_uids", "library_shares")
+NEW_INDEXES = (RELATED_PROJECT_UIDS, LIBRARY_SHARES)
 
 
 def upgrade(context):

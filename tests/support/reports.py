@@ -17,13 +17,13 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import Browser
+from support import PASSWORD
 import os
 import pytest
 import transaction
 
 
 TODAY = date(2026, 12, 1)
-PASSWORD = "secret-Pa55word"
 INDICATORS = [{"name": "Bereik", "target": 10, "actual": 5, "unit": "x"}]
 
 # title: (state, norm fields, policy topics, valid_until, document_type, file?)
@@ -178,15 +178,6 @@ def _evidence_state(item, state):
         api.content.transition(obj=item, transition="release")
     if state == "archived":
         api.content.transition(obj=item, transition="archive")
-
-
-def make_user(user_id, local_roles=()):
-    """A user with ``PASSWORD``; ``local_roles`` is ``[(obj, [roles])]``."""
-    api.user.create(email=f"{user_id}@example.org", username=user_id, password=PASSWORD)
-    for obj, roles in local_roles:
-        api.user.grant_roles(username=user_id, obj=obj, roles=roles)
-        obj.reindexObjectSecurity()  # as the sharing tab does; plone.api does not
-    return user_id
 
 
 def browser_for(app, user=None):

@@ -1,12 +1,12 @@
 """Helpers of the page tests (board, project, assurance project): reading pages,
-making projects. The fixtures are in ``conftest.py`` beside this module."""
+making projects. The fixtures are in ``tests/browser_views/conftest.py``."""
 
 from datetime import date
-from plone import api
+from support.content import create
+from support.content import transition
 import lxml.html
 
 
-PASSWORD = "geheim-wachtwoord-2026"
 TODAY = date(2026, 6, 1)
 
 
@@ -28,8 +28,4 @@ def make_project(plan, steps=(), **fields):
         "evaluation": "Geëvalueerd.",
     }
     values.update(fields)
-    with api.env.adopt_roles(["Manager"]):
-        project = api.content.create(container=plan, type="SmartProject", **values)
-        for step in steps:
-            api.content.transition(obj=project, transition=step)
-    return project
+    return transition(create(plan, "SmartProject", **values), steps)

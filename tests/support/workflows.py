@@ -1,8 +1,8 @@
-"""Helpers of the workflow tests: one user per role, states, and readable expectation grids.
+"""Helpers of the workflow and security tests: users per role, states, permission grids.
 
 The expectation grids live in the test modules; they are written from the contract
 (CONTRACT.md) and the rules of the quality work, not copied from scripts/workflows.py,
-so a wrong permission table is caught.
+so a wrong permission table is caught. The content builders are in ``support.content``.
 """
 
 from AccessControl.SecurityManagement import getSecurityManager
@@ -11,11 +11,9 @@ from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from contextlib import contextmanager
 from DateTime import DateTime
-from datetime import date
 from plone import api
+from support import PASSWORD
 
-
-PASSWORD = "geheim-wachtwoord-2026"
 
 ROLES = (
     "Anonymous",
@@ -160,54 +158,3 @@ ASSURANCE_PATHS = {
 }
 YEARPLAN_PATHS = {"draft": (), "adopted": ("adopt",), "closed": ("adopt", "close")}
 EVIDENCE_PATHS = {"draft": (), "released": ("release",), "archived": ("release", "archive")}
-
-
-def create(container, portal_type, item_id, **fields):
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.create(
-            container=container, type=portal_type, id=item_id, safe_id=False, **fields
-        )
-
-
-def make_library(portal, item_id="bieb"):
-    return create(portal, "Library", item_id, title="Bibliotheek Kennemerland")
-
-
-def make_plan(library, year=2026, item_id=None):
-    return create(
-        library,
-        "YearPlan",
-        item_id or f"jaarplan-{year}",
-        title=f"Jaarplan {year}",
-        year=year,
-        spearheads=["Taal en lezen"],
-    )
-
-
-def make_project(plan, item_id, title="Taalcafé", **fields):
-    values = {
-        "specific": "Wekelijks een taalcafé voor anderstaligen.",
-        "start": date(2026, 2, 1),
-        "deadline": date(2026, 11, 30),
-        "indicators": [{"name": "Sessies", "target": 40, "actual": None, "unit": "sessies"}],
-        "evaluation": "Goed bezocht, vooral op dinsdag.",
-        "norm_fields": ["dienstverlening"],
-    }
-    values.update(fields)
-    return create(plan, "SmartProject", item_id, title=title, **values)
-
-
-def make_assurance(library, item_id, title="Collectieplan", **fields):
-    values = {
-        "agreement": "Het collectieplan wordt elk jaar geëvalueerd.",
-        "interval_months": 12,
-        "next_review": date(2026, 6, 1),
-    }
-    values.update(fields)
-    return create(library, "AssuranceProject", item_id, title=title, **values)
-
-
-def make_evidence(container, item_id, title="Jaarverslag", **fields):
-    values = {"remote_url": "https://example.org/jaarverslag.pdf", "document_type": "jaarverslag"}
-    values.update(fields)
-    return create(container, "Evidence", item_id, title=title, **values)

@@ -5,6 +5,9 @@ catalog (so listings need no parent object); when those change, the
 descendants are reindexed.
 """
 
+from bibqual.indexers.library import LIBRARY_SHARES
+from bibqual.indexers.library import LIBRARY_UID
+from bibqual.indexers.library import YEAR
 from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from plone import api
 from zope.container.interfaces import IContainerModifiedEvent
@@ -23,10 +26,10 @@ def library_modified(obj, event):
     """A library's title is shown in its items' listings, and whether it shares
     decides who finds its projects: reindex them."""
     if not IContainerModifiedEvent.providedBy(event):
-        _reindex_descendants(obj, ["library_uid", "library_shares", NETWORK_SHARED])
+        _reindex_descendants(obj, [LIBRARY_UID, LIBRARY_SHARES, NETWORK_SHARED])
 
 
 def year_plan_modified(obj, event):
     """A plan's year is its projects' year: reindex them."""
     if not IContainerModifiedEvent.providedBy(event):
-        _reindex_descendants(obj, ["year"])
+        _reindex_descendants(obj, [YEAR])

@@ -1,11 +1,14 @@
 """Roll a library's year plan over into the next year."""
 
 from bibqual import _
-from bibqual.ids import SMART_PROJECT
+from bibqual.errors import BibqualError
 from bibqual.ids import YEAR_MAX
 from bibqual.ids import YEAR_MIN
 from bibqual.ids import YEAR_PLAN
 from bibqual.network.copy import copy_project
+from bibqual.planning.plans import plan_for_year
+from bibqual.planning.plans import project_brains
+from bibqual.planning.plans import year_taken
 from bibqual.workflows.ids import CANCELLED
 from bibqual.workflows.ids import DONE
 from plone import api
@@ -13,38 +16,8 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-class RolloverError(ValueError):
+class RolloverError(BibqualError):
     """The rollover cannot be done; the message says why."""
-
-
-def _children(container, portal_type, restricted=True, **query):
-    """Catalog brains of the ``portal_type`` items directly in ``container``.
-
-    Restricted (the default): only what the current user may view; inactive
-    (expired, not yet effective) items count too, that is not a security matter.
-    """
-    catalog = api.portal.get_tool("portal_catalog")
-    search = catalog.searchResults if restricted else catalog.unrestrictedSearchResults
-    return search(
-        portal_type=portal_type,
-        path={"query": "/".join(container.getPhysicalPath()), "depth": 1},
-        sort_on="getObjPositionInParent",
-        show_inactive=True,
-        **query,
-    )
-
-
-def plan_for_year(library, year):
-    """The year plan ``year`` of ``library`` that the current user may see, or None."""
-    for brain in _children(library, YEAR_PLAN, year=year):
-        return brain.getObject()
-    return None
-
-
-def year_taken(library, year):
-    """Whether ``library`` has a year plan for ``year``, seen by the user or not
-    (the year is unique within a library)."""
-    return bool(len(_children(library, YEAR_PLAN, restricted=False, year=year)))
 
 
 def _year(value, name):
@@ -95,7 +68,7 @@ def rollover(library, from_year, to_year=None):
     )
     copies, skipped = [], 0
     # Only the projects the requester may view: others are neither copied nor counted.
-    for brain in _children(source, SMART_PROJECT):
+    for brain in project_brains(source):
         if brain.review_state in (DONE, CANCELLED):
             skipped += 1
             continue
