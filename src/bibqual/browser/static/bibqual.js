@@ -145,6 +145,7 @@
       planUrl + "/@similar-projects";
     this.copyUrl = (template && template.getAttribute("data-copy-url")) ||
       planUrl + "/@@copy-project";
+    this.partners = !!(template && template.getAttribute("data-partners") === "1");
     this.timer = null;
     this.controller = null;
     this.sequence = 0;
@@ -220,7 +221,8 @@
       this.controller = new AbortController();
       options.signal = this.controller.signal;
     }
-    var url = this.searchUrl + "?limit=" + LIMIT + "&q=" + encodeURIComponent(query);
+    var url = this.searchUrl + "?limit=" + LIMIT + "&q=" + encodeURIComponent(query) +
+      (this.partners ? "&partners=1" : "");
     fetch(url, options)
       .then(function (response) {
         if (!response.ok) { throw new Error("status " + response.status); }
@@ -241,7 +243,10 @@
 
   SimilarPanel.prototype.show = function (items) {
     var panel = this;
-    items = items.filter(function (item) { return item && typeof item.UID === "string"; });
+    /* a hit is copied by its UID; a partner site's hit by its address */
+    items = items.filter(function (item) {
+      return item && (item.partner ? safeUrl(item["@id"]) : typeof item.UID === "string");
+    });
     if (!items.length) {
       this.message("empty", null, true);
       return;
@@ -320,7 +325,8 @@
       texts.get("copy"));
     button.type = "button";
     button.setAttribute("aria-label", texts.get("copy-label", { title: item.title || "" }));
-    button.addEventListener("click", function () { panel.copy(item.UID, button); });
+    var source = item.partner ? safeUrl(item["@id"]) : item.UID;
+    button.addEventListener("click", function () { panel.copy(source, button); });
     li.appendChild(button);
     return li;
   };

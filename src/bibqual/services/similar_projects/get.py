@@ -1,15 +1,14 @@
 """GET {site or yearplan}/@similar-projects?q=TEXT."""
 
-from AccessControl import getSecurityManager
 from bibqual import _
 from bibqual.errors import BibqualError
 from bibqual.ids import LIBRARY
+from bibqual.network.partners import may_search_partners
 from bibqual.network.partners import search_partners
 from bibqual.network.similar import DEFAULT_LIMIT
 from bibqual.network.similar import MAX_LIMIT
 from bibqual.network.similar import similar_projects
 from bibqual.network.similar import text_query
-from bibqual.permissions import SEARCH_PARTNERS
 from bibqual.services.base import BibqualService
 from bibqual.utils import find_library
 from plone import api
@@ -54,16 +53,6 @@ def _visible_library(uid):
     for brain in catalog(UID=uid, portal_type=LIBRARY):
         return brain.getObject()
     return None
-
-
-def may_search_partners(library):
-    """Whether the user may search the partner sites from ``library``: it shares with
-    the network and the user has "bibqual: Search partner sites" on it (its staff)."""
-    return (
-        library is not None
-        and bool(getattr(library, "share_with_network", False))
-        and bool(getSecurityManager().checkPermission(SEARCH_PARTNERS, library))
-    )
 
 
 class SimilarProjectsGet(BibqualService):
