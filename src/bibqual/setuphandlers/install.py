@@ -2,6 +2,7 @@
 
 from bibqual.audit.grants import install_plugin
 from bibqual.audit.grants import remove_plugin
+from bibqual.indexers.catalog import install_indexes
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -19,8 +20,10 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """After ``bibqual:default``: the PAS plugin for time-limited audit access."""
+    """After ``bibqual:default``: the PAS plugin for time-limited audit access, and
+    bibqual's catalog indexes (added when missing, filled for existing bibqual content)."""
     install_plugin(api.portal.get())
+    install_indexes(api.portal.get_tool("portal_catalog"))
 
 
 def uninstall(context):

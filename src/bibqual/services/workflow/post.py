@@ -2,13 +2,22 @@
 
 from AccessControl import getSecurityManager
 from bibqual import _
+from bibqual.errors import BibqualError
+from bibqual.services.base import ErrorAnswers
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
-from zope.i18n import translate
 import transaction
 
 
-class BibqualWorkflowTransition(WorkflowTransition):
+class WorkflowRefusal(BibqualError):
+    """A refused step; typed as plone.restapi's own @workflow errors are."""
+
+    @property
+    def kind(self):
+        return "Forbidden" if self.status == 403 else "WorkflowException"
+
+
+class BibqualWorkflowTransition(ErrorAnswers, WorkflowTransition):
     """Run a PDCA / plan / evidence transition.
 
     Anyone who may view the item may call it. Answers 403 when the user's role
@@ -23,10 +32,7 @@ class BibqualWorkflowTransition(WorkflowTransition):
         refusal = (self.refusal() or self.comment_refusal()) if self.transition else None
         if refusal is not None:
             status, message = refusal
-            self.request.response.setStatus(status)
-            transaction.doom()
-            kind = "Forbidden" if status == 403 else "WorkflowException"
-            return {"error": {"type": kind, "message": translate(message, context=self.request)}}
+            return self.error(WorkflowRefusal(message, status))
         result = super().reply()
         if self.request.response.getStatus() >= 400:
             transaction.doom()

@@ -1,10 +1,9 @@
 """Upgrade to 1001: PDCA workflows, the Auditor's permissions and audit grants."""
 
 from bibqual.audit.grants import install_plugin
-from bibqual.ids import BIBQUAL_TYPES
-from bibqual.ids import PROFILE_DEFAULT
-from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
-from bibqual.indexers.library import LIBRARY_SHARES
+from bibqual.upgrades.steps import import_steps
+from bibqual.upgrades.steps import update_indexes
+from bibqual.upgrades.steps import update_role_mappings
 from plone import api
 import logging
 
@@ -18,25 +17,15 @@ STEPS = (
     "plone.app.registry",
     "actions",
     "typeinfo",
-    "catalog",
 )
-NEW_INDEXES = (RELATED_PROJECT_UIDS, LIBRARY_SHARES)
 
 
 def upgrade(context):
-    """Import the workflow, permission, sharing, registry, action, type and catalog
-    steps again (new default views, bundle and indexes), index the new indexes,
-    then update the role mappings of existing content (so permissions follow the
-    new state definitions) and reindex its security and state."""
-    setup = api.portal.get_tool("portal_setup")
-    for step in STEPS:
-        setup.runImportStepFromProfile(PROFILE_DEFAULT, step)
+    """Import the workflow, permission, sharing, registry, action and type steps
+    again (new default views and bundle), add and fill the new indexes, then apply
+    the new state definitions to bibqual's existing content (only bibqual's)."""
+    import_steps(*STEPS)
     install_plugin(api.portal.get())
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    count = workflow_tool.updateRoleMappings()
+    count = update_role_mappings()
     logger.info("bibqual 1001: role mappings of %s objects updated", count)
-    catalog = api.portal.get_tool("portal_catalog")
-    catalog.manage_reindexIndex(ids=list(NEW_INDEXES))
-    for brain in catalog.unrestrictedSearchResults(portal_type=BIBQUAL_TYPES):
-        # review_state follows the new workflows; idxs also refreshes all metadata
-        brain._unrestrictedGetObject().reindexObject(idxs=["review_state"])
+    update_indexes()

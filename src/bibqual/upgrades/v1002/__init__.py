@@ -9,42 +9,23 @@
 
 from bibqual.audit.grants import install_plugin
 from bibqual.audit.grants import take_over_legacy_groups
-from bibqual.ids import BIBQUAL_TYPES
-from bibqual.ids import PROFILE_DEFAULT
-from bibqual.ids import SMART_PROJECT
-from bibqual.network.sharing import INDEX as NETWORK_SHARED
+from bibqual.upgrades.steps import import_steps
+from bibqual.upgrades.steps import update_indexes
+from bibqual.upgrades.steps import update_role_mappings
 from plone import api
 import logging
 
 
 logger = logging.getLogger("bibqual.upgrades")
 
-# Not the catalog step: importing catalog.xml again empties the indexes it names.
-STEPS = ("workflow", "rolemap")
-
 
 def upgrade(context):
-    """Import workflows, permissions and catalog again; update bibqual's objects only."""
-    portal = api.portal.get()
-    setup = api.portal.get_tool("portal_setup")
-    for step in STEPS:
-        setup.runImportStepFromProfile(PROFILE_DEFAULT, step, run_dependencies=False)
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    catalog = api.portal.get_tool("portal_catalog")
-    if NETWORK_SHARED not in catalog.indexes():
-        catalog.addIndex(NETWORK_SHARED, "BooleanIndex")
-    count = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type=BIBQUAL_TYPES):
-        obj = brain._unrestrictedGetObject()
-        changed = False
-        for workflow in workflow_tool.getWorkflowsFor(obj):
-            changed = workflow.updateRoleMappingsFor(obj) or changed
-        if changed:
-            obj.reindexObject(idxs=["allowedRolesAndUsers"])
-            count += 1
-        if brain.portal_type == SMART_PROJECT:
-            obj.reindexObject(idxs=[NETWORK_SHARED])
+    """Import workflows and permissions again; update bibqual's objects only."""
+    import_steps("workflow", "rolemap")
+    count = update_role_mappings()
     logger.info("bibqual 1002: role mappings of %s objects updated", count)
+    update_indexes()
+    portal = api.portal.get()
     install_plugin(portal)
     changed = take_over_legacy_groups(portal)
     logger.info("bibqual 1002: auditor groups of %s libraries renewed", changed)
