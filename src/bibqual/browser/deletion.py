@@ -2,8 +2,8 @@
 
 from bibqual.content.deletion import REFUSED
 from bibqual.content.deletion import WARNING
-from bibqual.content.deletion import evidence_the_user_may_not_delete
 from bibqual.content.deletion import kept_evidence
+from bibqual.content.deletion import may_not_delete
 from html import escape
 from plone.app.linkintegrity.browser.info import DeleteConfirmationInfo
 from zope.i18n import translate
@@ -22,15 +22,12 @@ class EvidenceDeleteConfirmationInfo(DeleteConfirmationInfo):
         return note + super().__call__(items)
 
     def evidence_note(self):
-        blocked = evidence_the_user_may_not_delete(self.context)
-        if blocked:
-            message, kind = REFUSED, "danger"
-            count = len(blocked)
-        else:
-            count = len(kept_evidence(self.context))
-            if not count:
-                return ""
-            message, kind = WARNING, "warning"
+        kept = kept_evidence(self.context)  # one walk for both notes
+        if not kept:
+            return ""
+        blocked = may_not_delete(kept)
+        message, kind = (REFUSED, "danger") if blocked else (WARNING, "warning")
+        count = len(blocked or kept)
         text = translate(message, mapping={"count": count}, context=self.request)
         return (
             f'<div class="alert alert-{kind} bq-evidence-delete-note" role="alert">'

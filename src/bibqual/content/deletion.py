@@ -57,10 +57,15 @@ def _children(obj):
     return obj.objectValues() if values is not None else ()
 
 
+def may_not_delete(evidence):
+    """Those of ``evidence`` the current user has no right to delete."""
+    check = getSecurityManager().checkPermission
+    return [obj for obj in evidence if not check(DeleteObjects, obj)]
+
+
 def evidence_the_user_may_not_delete(container):
     """The kept evidence inside ``container`` the current user has no right to delete."""
-    check = getSecurityManager().checkPermission
-    return [obj for obj in kept_evidence(container) if not check(DeleteObjects, obj)]
+    return may_not_delete(kept_evidence(container))
 
 
 def refuse_losing_evidence(obj, event):
