@@ -6,8 +6,14 @@ YEAR_PLAN = "YearPlan"
 SMART_PROJECT = "SmartProject"
 ASSURANCE_PROJECT = "AssuranceProject"
 EVIDENCE = "Evidence"
+# The certification round
+CERTIFICATION = "Certification"
+SELF_ASSESSMENT = "SelfAssessment"
+AUDIT_REPORT = "AuditReport"
+FINDING = "Finding"
 
-BIBQUAL_TYPES = (LIBRARY, YEAR_PLAN, SMART_PROJECT, ASSURANCE_PROJECT, EVIDENCE)
+ROUND_TYPES = (CERTIFICATION, SELF_ASSESSMENT, AUDIT_REPORT, FINDING)
+BIBQUAL_TYPES = (LIBRARY, YEAR_PLAN, SMART_PROJECT, ASSURANCE_PROJECT, EVIDENCE, *ROUND_TYPES)
 
 # Roles
 AUDITOR_ROLE = "Auditor"
@@ -26,6 +32,20 @@ VOCAB_NORM_FRAMEWORKS = "bibqual.vocabularies.NormFrameworks"
 VOCAB_CORE_FUNCTIONS = "bibqual.vocabularies.CoreFunctions"
 VOCAB_DOCUMENT_TYPES = "bibqual.vocabularies.DocumentTypes"
 VOCAB_SPEARHEADS = "bibqual.vocabularies.Spearheads"
+VOCAB_OUTCOMES = "bibqual.vocabularies.Outcomes"
+VOCAB_FINDING_KINDS = "bibqual.vocabularies.FindingKinds"
+
+# Outcomes of a certification round (Certification and AuditReport ``outcome``)
+CERTIFIED = "certified"
+CONDITIONAL = "conditional"
+NOT_CERTIFIED = "not_certified"
+OUTCOMES = (CERTIFIED, CONDITIONAL, NOT_CERTIFIED)
+
+# Kinds of audit findings (Finding ``kind``)
+STRENGTH = "strength"
+IMPROVEMENT = "improvement"
+SHORTCOMING = "shortcoming"
+FINDING_KINDS = (STRENGTH, IMPROVEMENT, SHORTCOMING)
 
 # Year bounds of a year plan
 YEAR_MIN = 2000

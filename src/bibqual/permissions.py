@@ -6,6 +6,13 @@ ADD_YEAR_PLAN = "bibqual: Add YearPlan"
 ADD_SMART_PROJECT = "bibqual: Add SmartProject"
 ADD_ASSURANCE_PROJECT = "bibqual: Add AssuranceProject"
 ADD_EVIDENCE = "bibqual: Add Evidence"
+ADD_CERTIFICATION = "bibqual: Add Certification"
+ADD_SELF_ASSESSMENT = "bibqual: Add SelfAssessment"
+ADD_AUDIT_REPORT = "bibqual: Add AuditReport"
+ADD_FINDING = "bibqual: Add Finding"
+# Writing the audit report's own fields (the coordinator); an auditor with a running
+# grant may edit the findings of a draft report, never the report itself.
+RECORD_AUDIT_REPORT = "bibqual: Record audit report"
 MANAGE_SETTINGS = "bibqual: Manage settings"
 DELEGATE_AUDITOR = "bibqual: Delegate Auditor role"
 MANAGE_AUDIT_ACCESS = "bibqual: Manage audit access"

@@ -6,6 +6,10 @@ ASSURANCE_WORKFLOW = "bibqual_assurance_workflow"
 YEARPLAN_WORKFLOW = "bibqual_yearplan_workflow"
 EVIDENCE_WORKFLOW = "bibqual_evidence_workflow"
 LIBRARY_WORKFLOW = "bibqual_library_workflow"
+CERTIFICATION_WORKFLOW = "bibqual_certification_workflow"
+SELFASSESSMENT_WORKFLOW = "bibqual_selfassessment_workflow"
+AUDITREPORT_WORKFLOW = "bibqual_auditreport_workflow"
+FINDING_WORKFLOW = "bibqual_finding_workflow"
 
 # PDCA states (projects and assurance projects)
 PLAN = "plan"
@@ -27,6 +31,15 @@ ARCHIVED = "archived"
 # Library state
 INTERNAL = "internal"
 
+# Certification round states (DRAFT is shared)
+PREPARING = "preparing"
+AUDITED = "audited"
+DECIDED = "decided"
+SUBMITTED = "submitted"
+FINAL = "final"
+OPEN = "open"
+# CLOSED is shared with year plans
+
 # Transitions
 START = "start"
 EVALUATE = "evaluate"
@@ -41,6 +54,10 @@ CLOSE = "close"
 RELEASE = "release"
 ARCHIVE = "archive"
 RETRACT = "retract"
+AUDIT = "audit"
+DECIDE = "decide"
+SUBMIT = "submit"
+FINALIZE = "finalize"
 
 # States in which a project is still being worked on
 OPEN_PROJECT_STATES = (PLAN, DO, CHECK, ACT)

@@ -7,12 +7,16 @@ that names an unknown role, state, transition or permission raises ValueError.
 
 from bibqual.permissions import ADD_PORTAL_CONTENT
 from bibqual.permissions import SHARING
-from bibqual.workflows.definitions import WORKFLOWS
+from bibqual.workflows.definitions import WORKFLOWS as PDCA_WORKFLOWS
+from bibqual.workflows.round_definitions import ROUND_WORKFLOWS
 from bibqual.workflows.roles import ALL_ROLES
 from bibqual.workflows.roles import SHARING_ROLES
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+
+# Every workflow bibqual ships, in the order of workflows.xml.
+WORKFLOWS = (*PDCA_WORKFLOWS, *ROUND_WORKFLOWS)
 
 PROFILE_WORKFLOWS = Path(__file__).resolve().parent.parent / "profiles" / "default" / "workflows"
 
