@@ -1,12 +1,19 @@
 """Shared fixtures: the Plone layers of bibqual, a library tree and REST sessions.
 
 The builders behind the tree are in ``support.content`` (``tests/support``).
+
+``portal``, ``functional_portal`` and ``rest`` are a site with the SCOB 3rd round
+active (the tests written before KiB became the default tag with its elements);
+``kib_portal``, ``kib_functional_portal`` and ``kib_rest`` are the site as a new
+installation has it, with CBCT Kwaliteit in Beeld active.
 """
 
 from bibqual.testing import DEMO_FUNCTIONAL_TESTING
 from bibqual.testing import DEMO_INTEGRATION_TESTING
 from bibqual.testing import FUNCTIONAL_TESTING
 from bibqual.testing import INTEGRATION_TESTING
+from bibqual.testing import KIB_FUNCTIONAL_TESTING
+from bibqual.testing import KIB_INTEGRATION_TESTING
 from datetime import date
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -25,6 +32,8 @@ globals().update(
         (
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
+            (KIB_FUNCTIONAL_TESTING, "kib_functional"),
+            (KIB_INTEGRATION_TESTING, "kib_integration"),
         )
     )
 )
@@ -84,16 +93,29 @@ def project(year_plan):
 
 
 @pytest.fixture
-def rest(functional_portal):
-    """Factory of REST sessions on the functional portal (a real WSGI server).
+def kib_portal(kib_integration):
+    """A new site's portal (integration): CBCT Kwaliteit in Beeld is the active framework."""
+    return kib_integration["portal"]
 
-    ``rest()`` is anonymous, ``rest("admin")`` the site owner, and
-    ``rest(user, password)`` any user the test created.
-    """
+
+@pytest.fixture
+def kib_functional_portal(kib_functional):
+    """A new site's portal on the WSGI server: CBCT Kwaliteit in Beeld is active."""
+    return kib_functional["portal"]
+
+
+@pytest.fixture
+def kib_functional_app(kib_functional):
+    """The Zope application of ``kib_functional_portal`` (for ``plone.testing`` browsers)."""
+    return kib_functional["app"]
+
+
+def _sessions(portal):
+    """Factory of REST sessions on ``portal``; yields it, then closes its sessions."""
     sessions = []
 
     def factory(user=None, password=None):
-        session = RelativeSession(functional_portal.absolute_url())
+        session = RelativeSession(portal.absolute_url())
         session.headers.update({"Accept": "application/json", "Content-Type": "application/json"})
         if user == "admin":
             session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
@@ -105,3 +127,19 @@ def rest(functional_portal):
     yield factory
     for session in sessions:
         session.close()
+
+
+@pytest.fixture
+def rest(functional_portal):
+    """Factory of REST sessions on the functional portal (a real WSGI server).
+
+    ``rest()`` is anonymous, ``rest("admin")`` the site owner, and
+    ``rest(user, password)`` any user the test created.
+    """
+    yield from _sessions(functional_portal)
+
+
+@pytest.fixture
+def kib_rest(kib_functional_portal):
+    """``rest`` on the new site's portal (CBCT Kwaliteit in Beeld active)."""
+    yield from _sessions(kib_functional_portal)

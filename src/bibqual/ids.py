@@ -29,6 +29,7 @@ REGISTRY_PREFIX = "bibqual"
 # Vocabulary names
 VOCAB_NORM_FIELDS = "bibqual.vocabularies.NormFields"
 VOCAB_NORM_FRAMEWORKS = "bibqual.vocabularies.NormFrameworks"
+VOCAB_NORM_MODULES = "bibqual.vocabularies.NormModules"
 VOCAB_CORE_FUNCTIONS = "bibqual.vocabularies.CoreFunctions"
 VOCAB_DOCUMENT_TYPES = "bibqual.vocabularies.DocumentTypes"
 VOCAB_SPEARHEADS = "bibqual.vocabularies.Spearheads"

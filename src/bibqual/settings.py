@@ -1,11 +1,23 @@
-"""Read access to the bibqual settings in the registry."""
+"""Read access to the bibqual settings in the registry.
+
+The site's norm frameworks and the active one are read in ``frameworks.site``
+(``site_frameworks()``, ``current_framework()``); ``active_framework()`` here
+answers the active framework's token.
+"""
 
 from bibqual.controlpanels.lines import parse_group_mapping
+from bibqual.controlpanels.norm_lines import parse_mapping_line
 from bibqual.controlpanels.schema import IBibqualSettings
+from bibqual.frameworks.model import Mapping
+from bibqual.frameworks.site import active_token
+from bibqual.frameworks.site import site_frameworks
+from bibqual.frameworks.store import shipped_mappings
 from bibqual.ids import REGISTRY_PREFIX
-from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
 from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
+
+
+MAPPINGS_RECORD = f"{REGISTRY_PREFIX}.norm_mappings"
 
 
 def get_settings():
@@ -17,9 +29,8 @@ def get_settings():
 
 
 def active_framework():
-    """The id of the active norm framework."""
-    settings = get_settings()
-    return getattr(settings, "active_framework", None) or DEFAULT_FRAMEWORK
+    """The token of the active norm framework."""
+    return active_token()
 
 
 def extra_norm_elements():
@@ -40,3 +51,31 @@ def norm_field_groups():
         mapping.setdefault(token, [])
         mapping[token].extend(group for group in groups if group not in mapping[token])
     return {token: tuple(groups) for token, groups in mapping.items()}
+
+
+def norm_mappings():
+    """The mappings between frameworks of the settings (``frameworks.model.Mapping``),
+    one per framework pair, in the order of their first line; malformed lines are
+    skipped. A site without the setting (not yet upgraded) has the shipped mappings."""
+    registry = queryUtility(IRegistry)
+    lines = registry.get(MAPPINGS_RECORD, None) if registry is not None else None
+    if lines is None:
+        return shipped_mappings()
+    frameworks = site_frameworks()
+    pairs = {}
+    for line in lines:
+        try:
+            parsed = parse_mapping_line(line, frameworks)
+        except ValueError:
+            continue
+        targets = pairs.setdefault((parsed.source, parsed.target), {}).setdefault(parsed.token, [])
+        targets.extend(token for token in parsed.targets if token not in targets)
+    return tuple(
+        Mapping(
+            source,
+            target,
+            f"{frameworks[source].title} -> {frameworks[target].title}",
+            {token: tuple(targets) for token, targets in elements.items()},
+        )
+        for (source, target), elements in pairs.items()
+    )

@@ -1,4 +1,14 @@
-"""Test layers of bibqual: a real Plone site with the add-on installed."""
+"""Test layers of bibqual: a real Plone site with the add-on installed.
+
+``FIXTURE`` is the site as ``bibqual:default`` installs it (CBCT Kwaliteit in Beeld
+active, the default for new sites): the ``KIB_*`` layers and the demo run on it.
+The tests written before KiB was the default tag their items with elements of the
+SCOB 3rd round; they are about other things than the framework, so their layers
+(``INTEGRATION_TESTING``, ``FUNCTIONAL_TESTING``) make SCOB the active framework
+for each test, as it is on a site upgraded from 1003. (Per test, not in a sandbox
+layer of its own: two sandbox layers on one base cannot be set up side by side,
+the second would shadow the first one's database.)
+"""
 
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import FunctionalTesting
@@ -7,6 +17,10 @@ from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 import bibqual
+import transaction
+
+
+ACTIVE_FRAMEWORK = "bibqual.active_framework"
 
 
 class BibqualLayer(PloneSandboxLayer):
@@ -26,6 +40,25 @@ class BibqualLayer(PloneSandboxLayer):
         applyProfile(portal, "bibqual:default")
 
 
+class Scob3IntegrationTesting(IntegrationTesting):
+    """Integration tests on the bibqual site with the SCOB 3rd round active
+    (undone with the test's transaction)."""
+
+    def testSetUp(self):
+        super().testSetUp()
+        self["portal"].portal_registry[ACTIVE_FRAMEWORK] = "scob3"
+
+
+class Scob3FunctionalTesting(FunctionalTesting):
+    """Functional tests on the bibqual site with the SCOB 3rd round active
+    (committed into the test's own storage, which is thrown away after it)."""
+
+    def testSetUp(self):
+        super().testSetUp()
+        self["portal"].portal_registry[ACTIVE_FRAMEWORK] = "scob3"
+        transaction.commit()
+
+
 class BibqualDemoLayer(PloneSandboxLayer):
     """The bibqual site with the ``bibqual:demo`` content and users, in Dutch
     (as ``make start`` creates it)."""
@@ -43,9 +76,13 @@ class BibqualDemoLayer(PloneSandboxLayer):
 FIXTURE = BibqualLayer()
 DEMO_FIXTURE = BibqualDemoLayer(bases=(FIXTURE,), name="BibqualDemoLayer:Fixture")
 
-INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Bibqual:IntegrationTesting")
-FUNCTIONAL_TESTING = FunctionalTesting(
+INTEGRATION_TESTING = Scob3IntegrationTesting(bases=(FIXTURE,), name="Bibqual:IntegrationTesting")
+FUNCTIONAL_TESTING = Scob3FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="Bibqual:FunctionalTesting"
+)
+KIB_INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Bibqual:KibIntegrationTesting")
+KIB_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="Bibqual:KibFunctionalTesting"
 )
 DEMO_INTEGRATION_TESTING = IntegrationTesting(
     bases=(DEMO_FIXTURE,), name="Bibqual:DemoIntegrationTesting"

@@ -298,6 +298,8 @@ class TestRealPartner:
         assert "partner_errors" not in data
 
     def test_copy_from_partner(self, rest, network, partner_url):
+        # the partner is a new demo site, on Kwaliteit in Beeld: so is this one here
+        network["portal"].portal_registry["bibqual.active_framework"] = "cbct-kib"
         configure(network["portal"], partner_line(partner_url))
         url = partner_project_url(rest, network, "BoekStart", "BoekStart voor baby's en dreumesen")
         source = project_json(url)

@@ -13,11 +13,19 @@ def _round(portal):
     library = make_library(portal)
     make_users(library)
     with api.env.adopt_roles(["Manager"]):
-        cert = create(library, "Certification", "ronde", title="Ronde 2027",
-                      certified_until=date(2027, 5, 31))
+        cert = create(
+            library, "Certification", "ronde", title="Ronde 2027", certified_until=date(2027, 5, 31)
+        )
         report = create(cert, "AuditReport", "rapport", title="Auditrapport")
-        finding = create(report, "Finding", "bevinding", title="Bevinding",
-                         norm_field="middelen", kind="improvement", text="Meer doen")
+        finding = create(
+            report,
+            "Finding",
+            "bevinding",
+            title="Bevinding",
+            norm_field="middelen",
+            kind="improvement",
+            text="Meer doen",
+        )
     return library, cert, report, finding
 
 

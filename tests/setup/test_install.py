@@ -12,7 +12,7 @@ class TestInstall:
         assert IBibqualLayer in browser_layers
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile("bibqual:default") == ("1003",)
+        assert setup_tool.getLastVersionForProfile("bibqual:default") == ("1004",)
 
     @pytest.mark.parametrize(
         "index",
@@ -23,8 +23,10 @@ class TestInstall:
 
 
 class TestInstalledSettings:
-    def test_default_framework(self, portal):
-        assert portal.portal_registry["bibqual.active_framework"] == "scob3"
+    def test_default_framework(self, kib_portal):
+        """A new site is audited against CBCT Kwaliteit in Beeld (the tests' ``portal``
+        has SCOB active, as a site upgraded from 1003)."""
+        assert kib_portal.portal_registry["bibqual.active_framework"] == "cbct-kib"
 
     def test_no_extra_elements(self, portal):
         assert portal.portal_registry["bibqual.extra_norm_elements"] == []

@@ -6,7 +6,13 @@ from zope.component import getMultiAdapter
 import pytest
 
 
-RECORDS = ["bibqual.active_framework", "bibqual.extra_norm_elements"]
+RECORDS = [
+    "bibqual.active_framework",
+    "bibqual.extra_norm_elements",
+    "bibqual.framework_files",
+    "bibqual.norm_mappings",
+    "bibqual.norm_modules",
+]
 
 
 def addable_types(portal):
@@ -91,7 +97,8 @@ class TestReinstall:
         assert "bibqual-settings" in controlpanel_actions
 
     def test_registry_defaults_back(self, portal):
-        assert portal.portal_registry["bibqual.active_framework"] == "scob3"
+        # a reinstall is a new install: the default framework of new sites
+        assert portal.portal_registry["bibqual.active_framework"] == "cbct-kib"
         assert portal.portal_registry["bibqual.extra_norm_elements"] == []
 
     def test_library_addable_again(self, portal):

@@ -68,8 +68,20 @@ def force_record(name, value):
 
 
 class TestNormFields:
-    def test_default_framework_is_scob3(self, portal, get_vocabulary):
+    def test_scob3_active(self, portal, get_vocabulary):
+        """The test site of these tests has SCOB active (as a site upgraded from 1003)."""
         assert tokens(get_vocabulary(NORM_FIELDS, portal)) == SCOB3_TOKENS
+
+    def test_new_site_offers_kwaliteit_in_beeld(self, kib_portal, get_vocabulary):
+        assert tokens(get_vocabulary(NORM_FIELDS, kib_portal)) == CBCT_TOKENS
+
+    def test_optional_module_switched_on(self, kib_portal, get_vocabulary):
+        """KiB's modules are offered only when the settings switch them on."""
+        set_record("bibqual.norm_modules", ["cbct-kib:educatie"])
+        assert tokens(get_vocabulary(NORM_FIELDS, kib_portal)) == [
+            *CBCT_TOKENS,
+            "educatieve-dienstverlening",
+        ]
 
     def test_scob3_titles_are_the_norm_names(self, portal, get_vocabulary):
         vocabulary = get_vocabulary(NORM_FIELDS, portal)
@@ -80,8 +92,19 @@ class TestNormFields:
         set_record(FRAMEWORK_RECORD, "cbct-kib")
         vocabulary = get_vocabulary(NORM_FIELDS, portal)
         assert tokens(vocabulary) == CBCT_TOKENS
-        assert "leiderschap" not in vocabulary
+        assert "leiderschap" not in tokens(vocabulary)
         assert vocabulary.getTerm("mensen").title == "Mensen"
+
+    def test_other_frameworks_elements_are_accepted_not_offered(self, portal, get_vocabulary):
+        """A tag given under SCOB stays valid under KiB; a token nobody knows is refused."""
+        set_record(FRAMEWORK_RECORD, "cbct-kib")
+        vocabulary = get_vocabulary(NORM_FIELDS, portal)
+        assert "leiderschap" in vocabulary
+        assert "kwaliteitszorg" not in vocabulary
+        assert vocabulary.getTermByToken("leiderschap").title.mapping == {
+            "element": "Leiderschap",
+            "framework": "SCOB 3e ronde (2014-2017)",
+        }
 
     def test_back_to_scob3(self, portal, get_vocabulary):
         set_record(FRAMEWORK_RECORD, "cbct-kib")
@@ -105,7 +128,7 @@ class TestNormFields:
 
     def test_extra_element_for_one_framework(self, portal, get_vocabulary):
         set_record(EXTRA_RECORD, ["cbct-kib|innovatie|Innovatie"])
-        assert "innovatie" not in get_vocabulary(NORM_FIELDS, portal)
+        assert "innovatie" not in tokens(get_vocabulary(NORM_FIELDS, portal))
         set_record(FRAMEWORK_RECORD, "cbct-kib")
         vocabulary = get_vocabulary(NORM_FIELDS, portal)
         assert tokens(vocabulary) == [*CBCT_TOKENS, "innovatie"]
@@ -155,7 +178,7 @@ class TestNormFields:
 class TestNormFrameworks:
     def test_frameworks(self, portal, get_vocabulary):
         vocabulary = get_vocabulary(NORM_FRAMEWORKS, portal)
-        assert tokens(vocabulary) == ["scob3", "cbct-kib"]
+        assert tokens(vocabulary) == ["cbct-kib", "scob3"]
 
     def test_titles(self, portal, get_vocabulary):
         vocabulary = get_vocabulary(NORM_FRAMEWORKS, portal)

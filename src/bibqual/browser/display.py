@@ -31,17 +31,27 @@ class Names:
 
 
 class Terms:
-    """Titles of vocabulary tokens, translated; an unknown token is shown as it is."""
+    """Titles of vocabulary tokens, translated. A token the vocabulary accepts but
+    does not offer (a tag of another norm framework) gets the vocabulary's title
+    for it (the element with its framework's name); an unknown token is shown as it is."""
 
     def __init__(self, vocabulary_name, context, request):
-        vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(context)
-        self.order = [term.token for term in vocabulary]
+        self.vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(context)
+        self.request = request
+        self.order = [term.token for term in self.vocabulary]
         self._titles = {
-            term.token: translate(term.title or term.token, context=request) for term in vocabulary
+            term.token: translate(term.title or term.token, context=request)
+            for term in self.vocabulary
         }
 
     def title(self, token):
-        return self._titles.get(token, token)
+        if token not in self._titles:
+            try:
+                term = self.vocabulary.getTermByToken(token)
+            except (LookupError, TypeError):
+                return token
+            self._titles[token] = translate(term.title or token, context=self.request)
+        return self._titles[token]
 
     def titles(self, tokens):
         return [self.title(token) for token in tokens or ()]

@@ -2,6 +2,10 @@
 
 from bibqual import clock
 from bibqual.browser.base import BibqualView
+from bibqual.certification.rounds import running_round
+from bibqual.certification.status import certification_status
+from bibqual.ids import CERTIFICATION
+from bibqual.permissions import ADD_CERTIFICATION
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
 from bibqual.reports.dossier import expiring_evidence
@@ -14,7 +18,9 @@ from plone.memoize.view import memoize
 class LibraryDashboardView(BibqualView):
     """Default view of a Library (``@@dashboard``): projects per phase of the current
     year plan, overdue projects, assurance projects due, evidence about to expire
-    and the norm coverage with its gaps. Permission: View; all from brains.
+    and the norm coverage with its gaps, and the running certification round with
+    its next milestone. Permission: View; all from brains (the running round's
+    status wakes the round and its self-evaluation only).
     """
 
     due_days = ASSURANCE_DUE_DAYS
@@ -60,3 +66,35 @@ class LibraryDashboardView(BibqualView):
 
     def coverage_summary(self):
         return coverage_summary(self.coverage())
+
+    @memoize
+    def certification(self):
+        """The running round (the latest one not decided) as ``{url, title,
+        audit_quarter, next}``; ``next`` is its next milestone (title translated,
+        date shown, ``overdue``) or ``None`` when every milestone is met."""
+        brain = running_round(self.context)
+        if brain is None:
+            return None
+        status = certification_status(brain.getObject())
+        following = status["next_milestone"]
+        if following is not None:
+            following = {
+                **following,
+                "title": self.tr(following["title"]),
+                "shown": self.date(following["date"]),
+                "iso": self.iso(following["date"]),
+            }
+        return {
+            "url": brain.getURL(),
+            "title": brain.Title,
+            "audit_quarter": status["certification"]["audit_quarter"],
+            "next": following,
+        }
+
+    def can_add_round(self):
+        """Whether the user may start a new round here (add permission and type allowed)."""
+        allowed = {fti.getId() for fti in self.context.allowedContentTypes()}
+        return CERTIFICATION in allowed and self.can(ADD_CERTIFICATION)
+
+    def add_round_url(self):
+        return f"{self.context.absolute_url()}/++add++{CERTIFICATION}"

@@ -11,7 +11,9 @@ from bibqual.browser.transitions import WorkflowView
 from bibqual.content.indicators import indicator_progress
 from bibqual.content.indicators import indicator_rows
 from bibqual.ids import EVIDENCE
+from bibqual.ids import FINDING
 from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
+from bibqual.indexers.round import ACTION_UIDS
 from bibqual.network.sharing import INDEX as NETWORK_SHARED
 from bibqual.permissions import ADD_EVIDENCE
 from bibqual.reports.pdca import overdue
@@ -113,6 +115,15 @@ class ProjectPageMixin:
 
     def can_add_evidence(self):
         return self.can(ADD_EVIDENCE)
+
+    @memoize
+    def from_findings(self):
+        """The audit findings this item acts on, that the user may see: ``[{url, title}]``."""
+        tool = catalog()
+        if ACTION_UIDS not in tool.indexes():
+            return []
+        brains = tool(portal_type=FINDING, sort_on="created", **{ACTION_UIDS: IUUID(self.context)})
+        return [{"url": brain.getURL(), "title": brain.Title} for brain in brains]
 
 
 class ProjectView(ProjectPageMixin, WorkflowView):

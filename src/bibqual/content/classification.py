@@ -23,6 +23,10 @@ class IClassification(model.Schema):
         fields=["norm_fields", "core_functions", "policy_topics"],
     )
 
+    # The vocabulary offers the active framework's elements plus the tags the item
+    # holds (an element of another framework with that framework's name), and accepts
+    # every element the site knows (``vocabularies/norm.py``): a tag given under
+    # another framework survives every save; a token no framework knows is refused.
     directives.widget("norm_fields", CheckBoxFieldWidget)
     norm_fields = schema.List(
         title=_("Norm elements"),

@@ -1,5 +1,6 @@
 """Finding: one finding of an audit, with the projects that act on it."""
 
+from Acquisition import aq_base
 from bibqual import _
 from bibqual.content.fields import LongText
 from bibqual.content.interfaces import IBibqualContent
@@ -7,11 +8,14 @@ from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import SMART_PROJECT
 from bibqual.ids import VOCAB_FINDING_KINDS
 from bibqual.ids import VOCAB_NORM_FIELDS
+from bibqual.utils import find_library
 from bibqual.validation import MAX_LIST_ITEMS
+from bibqual.validation import ClearValidationError
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
+from z3c.relationfield.interfaces import IRelationValue
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
@@ -19,6 +23,30 @@ from zope.interface import implementer
 
 
 ACTION_TYPES = [SMART_PROJECT, ASSURANCE_PROJECT]
+
+
+class ActionList(RelationList):
+    """Relations to the projects and assurance projects of the finding's own library;
+    anything else (evidence, a folder, another library's project) is refused by name,
+    in the form and over REST."""
+
+    def _validate(self, value):
+        super()._validate(value)
+        library = find_library(self.context)
+        for item in value or ():
+            target = item.to_object if IRelationValue.providedBy(item) else item
+            other = find_library(target) if target is not None else None
+            if getattr(target, "portal_type", None) in ACTION_TYPES and (
+                library is None or (other is not None and aq_base(other) is aq_base(library))
+            ):
+                continue
+            title = target.Title() if hasattr(target, "Title") else str(item)
+            raise ClearValidationError(
+                _(
+                    "'${title}' is not a project or assurance project of this library.",
+                    mapping={"title": title},
+                )
+            )
 
 
 class IFinding(model.Schema):
@@ -42,7 +70,7 @@ class IFinding(model.Schema):
         vocabulary="plone.app.vocabularies.Catalog",
         pattern_options={"selectableTypes": ACTION_TYPES},
     )
-    actions = RelationList(
+    actions = ActionList(
         title=_("Actions"),
         description=_("The projects and assurance projects that act on this finding."),
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),

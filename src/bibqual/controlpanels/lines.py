@@ -1,19 +1,20 @@
 """The grammar of the settings' text lines, with their form validators.
 
-Three settings are lists of lines a site administrator writes by hand:
+Two settings here are lists of lines a site administrator writes by hand:
 
-- ``extra_norm_elements``: ``token|Title`` or ``framework|token|Title``;
 - ``norm_field_groups``: ``token|group-id, group-id``;
 - ``partner_sites``: ``Name|https://address-of-the-site/Plone|service-user|password``.
 
+The norm framework settings (extra elements, framework files, the mapping
+between frameworks) have theirs in ``norm_lines.py``.
+
 Each has a ``parse_*`` function (raises ``ValueError`` with a message for the
 administrator) and a ``validate_*`` constraint for the schema. This module is a
-leaf: the schema, the settings reader, the vocabularies and the network all
-import it; it imports none of them.
+leaf: the schema, the settings reader and the network import it; it imports
+none of them.
 """
 
 from bibqual import _
-from bibqual.vocabularies.frameworks import FRAMEWORKS
 from dataclasses import dataclass
 from urllib.parse import unquote
 from urllib.parse import urlsplit
@@ -31,44 +32,22 @@ LINE_FORMAT = _(
 TOKEN_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def parse_extra_element(line):
-    """Split a control-panel line into ``(framework or None, token, title)``.
+def constraint(parse, error=Invalid):
+    """A field constraint from a ``parse_*`` function: its ``ValueError`` becomes
+    ``error`` (``Invalid``, or a validation error where a form needs one)."""
 
-    Raises ``ValueError`` with a user-facing message when the line is malformed.
-    """
-    parts = [part.strip() for part in (line or "").split("|")]
-    if len(parts) == 2:
-        framework, token, title = None, parts[0], parts[1]
-    elif len(parts) == 3:
-        framework, token, title = parts
-    else:
-        raise ValueError(_("Write an extra element as 'token|Title' or 'framework|token|Title'."))
-    if framework is not None and framework not in FRAMEWORKS:
-        raise ValueError(
-            _(
-                "Unknown norm framework '${framework}'.",
-                mapping={"framework": framework},
-            )
-        )
-    if not TOKEN_RE.match(token):
-        raise ValueError(
-            _(
-                "The token '${token}' may only hold lower-case letters, digits and hyphens.",
-                mapping={"token": token},
-            )
-        )
-    if not title:
-        raise ValueError(_("An extra element needs a title."))
-    return framework, token, title
+    def validate(value):
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise error(exc.args[0])
+        return True
+
+    validate.__doc__ = f"Field constraint: ``{parse.__name__}`` accepts the value."
+    return validate
 
 
-def validate_extra_element(line):
-    """Field constraint for one line of ``extra_norm_elements``."""
-    try:
-        parse_extra_element(line)
-    except ValueError as exc:
-        raise Invalid(exc.args[0])
-    return True
+# -- Groups per norm element ------------------------------------------------------------
 
 
 def parse_group_mapping(line):
@@ -84,13 +63,7 @@ def parse_group_mapping(line):
     return token, names
 
 
-def validate_group_mapping(line):
-    """Field constraint for one line of ``norm_field_groups``."""
-    try:
-        parse_group_mapping(line)
-    except ValueError as exc:
-        raise Invalid(exc.args[0])
-    return True
+validate_group_mapping = constraint(parse_group_mapping)
 
 
 # -- Partner sites ----------------------------------------------------------------------
@@ -184,10 +157,4 @@ def parse_partner_site(line):
     return PartnerSite(name=name, url=url, user=user, password=password)
 
 
-def validate_partner_site(line):
-    """Field constraint for one line of ``partner_sites``."""
-    try:
-        parse_partner_site(line)
-    except ValueError as exc:
-        raise Invalid(exc.args[0])
-    return True
+validate_partner_site = constraint(parse_partner_site)

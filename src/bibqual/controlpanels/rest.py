@@ -37,6 +37,8 @@ from zope.interface import implementer
 from zope.schema import getFields
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
+from zope.schema.interfaces import IText
+from zope.schema.interfaces import ITextLine
 from zope.schema.interfaces import ValidationError
 import json
 
@@ -164,23 +166,27 @@ class BibqualSettingsDeserializer:
                 )
         elif ICollection.providedBy(field):
             value = field.missing_value if raw is None else raw
-            if not isinstance(value, list) or not all(_is_line(line) for line in value):
-                raise ValueError(
+            if IChoice.providedBy(field.value_type) and isinstance(value, list):
+                value = [item.get("token") if isinstance(item, dict) else item for item in value]
+            lines = ITextLine.providedBy(field.value_type) or not IText.providedBy(field.value_type)
+            if not isinstance(value, list) or not all(
+                _is_line(item) if lines else isinstance(item, str) for item in value
+            ):
+                message = (
                     _("${field} must be a list of text lines.", mapping={"field": name})
+                    if lines
+                    else _("${field} must be a list of texts.", mapping={"field": name})
                 )
-            for number, line in enumerate(value, 1):
+                raise ValueError(message)
+            for number, item in enumerate(value, 1):
                 try:
-                    field.value_type.validate(line)
+                    field.value_type.validate(item)
                 except (ValidationError, Invalid) as error:
+                    mapping = {"field": name, "line": number, "message": self.translate(error)}
                     raise ValueError(
-                        _(
-                            "${field}, line ${line}: ${message}",
-                            mapping={
-                                "field": name,
-                                "line": number,
-                                "message": self.translate(error),
-                            },
-                        )
+                        _("${field}, line ${line}: ${message}", mapping=mapping)
+                        if lines
+                        else _("${field}, item ${line}: ${message}", mapping=mapping)
                     )
             value = list(value)
         else:  # pragma: no cover - every setting is a choice or a list

@@ -6,13 +6,24 @@ lives in ``lines.py``.
 """
 
 from bibqual import _
-from bibqual.controlpanels.lines import validate_extra_element
 from bibqual.controlpanels.lines import validate_group_mapping
 from bibqual.controlpanels.lines import validate_partner_site
+from bibqual.controlpanels.norm_lines import mapping_lines
+from bibqual.controlpanels.norm_lines import validate_extra_element
+from bibqual.controlpanels.norm_lines import validate_framework_file
+from bibqual.controlpanels.norm_lines import validate_framework_files
+from bibqual.controlpanels.norm_lines import validate_mapping_line
+from bibqual.frameworks.store import DEFAULT_FRAMEWORK
+from bibqual.frameworks.store import shipped_mappings
 from bibqual.ids import VOCAB_NORM_FRAMEWORKS
-from bibqual.vocabularies.frameworks import DEFAULT_FRAMEWORK
+from bibqual.ids import VOCAB_NORM_MODULES
 from zope import schema
 from zope.interface import Interface
+
+
+# A framework file is a few kilobytes; room for long element descriptions.
+MAX_FRAMEWORK_FILE_LENGTH = 200_000
+MAX_FRAMEWORK_FILES = 20
 
 
 class IBibqualSettings(Interface):
@@ -38,6 +49,51 @@ class IBibqualSettings(Interface):
         ),
         value_type=schema.TextLine(constraint=validate_extra_element),
         default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    norm_modules = schema.List(
+        title=_("Optional modules"),
+        description=_(
+            "The optional modules of a norm framework that the libraries of this site are "
+            "audited on, for example Module 1 Educatieve dienstverlening of Kwaliteit in "
+            "Beeld. Their elements are offered and counted only when switched on here."
+        ),
+        value_type=schema.Choice(vocabulary=VOCAB_NORM_MODULES),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    framework_files = schema.List(
+        title=_("Added norm frameworks"),
+        description=_(
+            "The text of a framework file (JSON) per box: token, title, score scale, outcome "
+            "bands, aspects and elements, as in the files bibqual ships. A file with the token "
+            "of a shipped framework (cbct-kib, scob3) replaces it on this site. Save the file "
+            "first, then choose it as the active framework."
+        ),
+        value_type=schema.Text(
+            constraint=validate_framework_file, max_length=MAX_FRAMEWORK_FILE_LENGTH
+        ),
+        constraint=validate_framework_files,
+        max_length=MAX_FRAMEWORK_FILES,
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
+    norm_mappings = schema.List(
+        title=_("Mapping between norm frameworks"),
+        description=_(
+            "One line per element as 'from-framework->to-framework|element|element, element', "
+            "for example 'scob3->cbct-kib|collectie|producten-en-diensten'. The coordinator of a "
+            "library carries tags of another framework over to the active one with it "
+            "(Carry over norm tags, on the library); nothing changes until then."
+        ),
+        value_type=schema.TextLine(constraint=validate_mapping_line),
+        default=mapping_lines(shipped_mappings()),
         missing_value=[],
         required=False,
     )

@@ -71,6 +71,13 @@ class Framework:
     def tokens(self):
         return tuple(element.token for element in self.elements)
 
+    def selected_elements(self, modules=()):
+        """The elements a site works with: those of no module, of a module that is
+        not optional, or of one of ``modules`` (the optional modules switched on)."""
+        required = {module.token for module in self.modules if not module.optional}
+        chosen = required | set(modules)
+        return tuple(e for e in self.elements if e.module is None or e.module in chosen)
+
     def band_for(self, percentage):
         """The band of ``percentage``: the one with the highest lower bound at or below it."""
         if percentage is None:

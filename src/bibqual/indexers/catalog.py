@@ -12,6 +12,7 @@ from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
 from bibqual.indexers.library import LIBRARY_SHARES
 from bibqual.indexers.library import LIBRARY_UID
 from bibqual.indexers.library import YEAR
+from bibqual.indexers.round import ACTION_UIDS
 from bibqual.network.sharing import INDEX as NETWORK_SHARED
 import logging
 
@@ -33,6 +34,7 @@ INDEXES = (
     (RELATED_PROJECT_UIDS, "KeywordIndex"),
     (LIBRARY_SHARES, "BooleanIndex"),
     (NETWORK_SHARED, "BooleanIndex"),
+    (ACTION_UIDS, "KeywordIndex"),
 )
 INDEX_NAMES = tuple(name for name, _meta_type in INDEXES)
 

@@ -2,6 +2,7 @@
 
 from bibqual.ids import VOCAB_NORM_FIELDS
 from bibqual.reports import queries
+from bibqual.vocabularies.norm import tag_owners
 from bibqual.workflows.ids import ACT
 from bibqual.workflows.ids import CHECK
 from bibqual.workflows.ids import DO
@@ -18,7 +19,9 @@ PAST_PLAN = (DO, CHECK, ACT, DONE)
 def norm_coverage(library):
     """Per norm element of the active framework: projects per state, released
     evidence, assurance projects, and ``gap`` where there is no released
-    evidence or no project past ``plan`` (a cancelled project does not count)."""
+    evidence or no project past ``plan`` (a cancelled project does not count).
+    ``other_frameworks``: the tags of other frameworks, counted under the
+    framework they belong to (see ``other_frameworks``)."""
     vocabulary = getUtility(IVocabularyFactory, VOCAB_NORM_FIELDS)(library)
     elements = {
         term.token: {
@@ -31,6 +34,7 @@ def norm_coverage(library):
         }
         for term in vocabulary
     }
+    others = {}
     for brain in queries.projects(library):
         for token in brain.norm_fields or ():
             element = elements.get(token)
@@ -39,14 +43,18 @@ def norm_coverage(library):
                     element["projects"].get(brain.review_state, 0) + 1
                 )
                 element["projects_total"] += 1
-    for brain in queries.evidence(library, review_state=RELEASED):
-        for token in brain.norm_fields or ():
-            if token in elements:
-                elements[token]["released_evidence"] += 1
+        _count_others(others, brain, elements)
+    for brain in queries.evidence(library):
+        if brain.review_state == RELEASED:
+            for token in brain.norm_fields or ():
+                if token in elements:
+                    elements[token]["released_evidence"] += 1
+        _count_others(others, brain, elements)
     for brain in queries.assurance_projects(library):
         for token in brain.norm_fields or ():
             if token in elements:
                 elements[token]["assurance_projects"] += 1
+        _count_others(others, brain, elements)
     for element in elements.values():
         past_plan = sum(element["projects"].get(state, 0) for state in PAST_PLAN)
         element["projects_past_plan"] = past_plan
@@ -57,7 +65,33 @@ def norm_coverage(library):
         "library": {"@id": library.absolute_url(), "title": library.Title()},
         "items": items,
         "gaps": [item["token"] for item in items if item["gap"]],
+        "other_frameworks": other_frameworks(others),
     }
+
+
+def _count_others(counts, brain, active):
+    """Count the tags of ``brain`` that are no element of the active framework."""
+    for token in set(brain.norm_fields or ()) - set(active):
+        counts[token] = counts.get(token, 0) + 1
+
+
+def other_frameworks(counts):
+    """The tags of other frameworks, per framework they belong to (a token of two
+    frameworks under each): ``[{token, title, elements: [{token, title, items}]}]``;
+    ``items`` counts projects, assurance projects and evidence (any state) tagged
+    with it. Tokens no framework knows come last, under ``token: null``."""
+    owners = tag_owners()
+    groups = {}
+    for token in sorted(counts):
+        for framework, title in owners.get(token, [(None, token)]):
+            key = framework.token if framework is not None else None
+            group = groups.setdefault(
+                key,
+                {"token": key, "title": framework.title if framework else "", "elements": []},
+            )
+            group["elements"].append({"token": token, "title": title, "items": counts[token]})
+    known = [group for key, group in groups.items() if key is not None]
+    return known + ([groups[None]] if None in groups else [])
 
 
 def coverage_summary(coverage):

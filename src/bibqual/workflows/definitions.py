@@ -17,6 +17,7 @@ Pure Python (no Zope imports), so the script runs without an instance.
 
 from bibqual.permissions import ACCESS_CONTENTS
 from bibqual.permissions import ADD_ASSURANCE_PROJECT
+from bibqual.permissions import ADD_CERTIFICATION
 from bibqual.permissions import ADD_EVIDENCE
 from bibqual.permissions import ADD_SMART_PROJECT
 from bibqual.permissions import ADD_YEAR_PLAN
@@ -276,7 +277,7 @@ LIBRARY = {
     "title": "bibqual: library",
     "description": "A library is internal: staff and its auditors see it, anonymous never.",
     "initial": w.INTERNAL,
-    "permissions": managed(ADD_YEAR_PLAN, ADD_ASSURANCE_PROJECT, ADD_EVIDENCE),
+    "permissions": managed(ADD_YEAR_PLAN, ADD_ASSURANCE_PROJECT, ADD_EVIDENCE, ADD_CERTIFICATION),
     "states": {
         w.INTERNAL: state(
             "Internal",
@@ -290,6 +291,8 @@ LIBRARY = {
                 ADD_YEAR_PLAN: STAFF_ADD,
                 ADD_ASSURANCE_PROJECT: STAFF_ADD,
                 ADD_EVIDENCE: STAFF_ADD,
+                # the coordinator starts a certification round
+                ADD_CERTIFICATION: COORDINATOR,
                 REVIEW_CONTENT: COORDINATOR,
             },
         ),

@@ -4,15 +4,23 @@ DCWorkflow's own guards check permissions (who may make a step). What the
 content itself must hold before a step is checked here, so the refusal can say
 why: ``refusal(obj, transition_id, comment)`` returns the reason, translated
 for the current request, or ``None``.
+
+``RULES`` is the one table of these conditions: ``(portal_type, transition id)
+-> rule``; a rule is called as ``rule(obj, comment)`` and returns the reason (a
+message) or ``None``. A step without a rule only needs a comment that is not
+too long.
 """
 
 from bibqual import _
+from bibqual.certification.findings import close_refusal
 from bibqual.content.indicators import indicator_rows
 from bibqual.ids import ASSURANCE_PROJECT
+from bibqual.ids import FINDING
 from bibqual.ids import SMART_PROJECT
 from bibqual.validation import MAX_COMMENT_LENGTH
 from bibqual.validation import too_long
 from bibqual.workflows.ids import ADJUST
+from bibqual.workflows.ids import CLOSE
 from bibqual.workflows.ids import START
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -20,6 +28,10 @@ from zope.i18n import translate
 
 def _blank(value):
     return not (value or "").strip()
+
+
+def _tr(message):
+    return translate(message, context=getRequest())
 
 
 def start_refusal(obj, comment=""):
@@ -37,6 +49,17 @@ def start_refusal(obj, comment=""):
     return missing
 
 
+def start_rule(obj, comment=""):
+    """``start_refusal`` as one message naming what is missing."""
+    missing = start_refusal(obj, comment)
+    if not missing:
+        return None
+    return _(
+        "The project cannot start yet: it needs ${missing}.",
+        mapping={"missing": ", ".join(_tr(part) for part in missing)},
+    )
+
+
 def adjust_refusal(obj, comment=""):
     """Adjusting (check -> act) needs the evaluation of the Check phase."""
     if obj.portal_type == ASSURANCE_PROJECT:
@@ -48,26 +71,19 @@ def adjust_refusal(obj, comment=""):
     return None
 
 
+RULES = {
+    (SMART_PROJECT, START): start_rule,
+    (SMART_PROJECT, ADJUST): adjust_refusal,
+    (ASSURANCE_PROJECT, ADJUST): adjust_refusal,
+    (FINDING, CLOSE): close_refusal,
+}
+
+
 def refusal(obj, transition_id, comment=""):
     """The reason ``transition_id`` may not be taken on ``obj`` now, or ``None``."""
-    request = getRequest()
-
-    def tr(message):
-        return translate(message, context=request)
-
     long_comment = too_long("comment", comment or "", MAX_COMMENT_LENGTH)
     if long_comment is not None:
-        return tr(long_comment.doc())
-    if transition_id == START and obj.portal_type == SMART_PROJECT:
-        missing = start_refusal(obj, comment)
-        if missing:
-            return tr(
-                _(
-                    "The project cannot start yet: it needs ${missing}.",
-                    mapping={"missing": ", ".join(tr(part) for part in missing)},
-                )
-            )
-    if transition_id == ADJUST:
-        reason = adjust_refusal(obj, comment)
-        return tr(reason) if reason else None
-    return None
+        return _tr(long_comment.doc())
+    rule = RULES.get((getattr(obj, "portal_type", None), transition_id))
+    reason = rule(obj, comment) if rule is not None else None
+    return _tr(reason) if reason else None

@@ -8,7 +8,9 @@ report, and may add and edit findings while the report is a draft. That last rig
 comes from the report: a finding takes "Modify portal content" from its report
 (``acquire``) while it is open, and the report gives it to the Auditor only as a
 draft; the report's own fields need "bibqual: Record audit report", which the
-Auditor never has.
+Auditor never has. A finding belongs to the round, not to who typed it: the
+Owner role gives nothing on a finding, so an auditor who added one sees it only
+while the grant runs.
 """
 
 from bibqual.permissions import ACCESS_CONTENTS
@@ -30,6 +32,11 @@ from bibqual.workflows.roles import AUDITOR_ROLE
 from bibqual.workflows.roles import COORDINATOR
 from bibqual.workflows.roles import INTERNAL
 from bibqual.workflows.roles import STAFF_EDIT
+
+
+# Who reads findings: everyone of the audit but the Owner (an auditor who added a
+# finding owns it, and would keep seeing it after the grant has ended).
+FINDING_READERS = tuple(role for role in AUDIT if role != "Owner")
 
 
 def round_perms(modify, adds):
@@ -170,8 +177,8 @@ FINDING = {
             "The finding is being acted on.",
             (w.CLOSE,),
             {
-                VIEW: AUDIT,
-                ACCESS_CONTENTS: AUDIT,
+                VIEW: FINDING_READERS,
+                ACCESS_CONTENTS: FINDING_READERS,
                 # plus the report's: the Auditor while the report is a draft
                 MODIFY_CONTENT: COORDINATOR,
                 DELETE_OBJECTS: COORDINATOR,
@@ -184,8 +191,8 @@ FINDING = {
             "Every action is done and shown with evidence.",
             (w.REOPEN,),
             {
-                VIEW: AUDIT,
-                ACCESS_CONTENTS: AUDIT,
+                VIEW: FINDING_READERS,
+                ACCESS_CONTENTS: FINDING_READERS,
                 MODIFY_CONTENT: ADMINS,
                 DELETE_OBJECTS: ADMINS,
                 REVIEW_CONTENT: COORDINATOR,
