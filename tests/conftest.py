@@ -11,17 +11,22 @@ installation has it, with CBCT Kwaliteit in Beeld active.
 from bibqual.testing import DEMO_FUNCTIONAL_TESTING
 from bibqual.testing import DEMO_INTEGRATION_TESTING
 from bibqual.testing import FUNCTIONAL_TESTING
+from bibqual.testing import HOST_FUNCTIONAL_TESTING
+from bibqual.testing import HOST_SITE_ID
 from bibqual.testing import INTEGRATION_TESTING
 from bibqual.testing import KIB_FUNCTIONAL_TESTING
 from bibqual.testing import KIB_INTEGRATION_TESTING
 from datetime import date
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import login
+from plone.app.testing import logout
 from pytest_plone import fixtures_factory
 from pytest_plone.fixtures.requests import RelativeSession
 from support.content import create
 from support.content import make_library
 from support.content import make_plan
+from zope.component.hooks import setSite
 import pytest
 
 
@@ -47,6 +52,10 @@ globals().update(
         ),
         keep_session=False,
     )
+)
+# The host layer has no bibqual installed; it is used by one module only.
+globals().update(
+    fixtures_factory(((HOST_FUNCTIONAL_TESTING, "host_functional"),), keep_session=False)
 )
 
 
@@ -143,3 +152,19 @@ def rest(functional_portal):
 def kib_rest(kib_functional_portal):
     """``rest`` on the new site's portal (CBCT Kwaliteit in Beeld active)."""
     yield from _sessions(kib_functional_portal)
+
+
+@pytest.fixture(scope="class")
+def host_site(host_functional_class):
+    """``(app, site)``: a plain Dutch Classic site without bibqual installed, shared by
+    the tests of one class (each class gets a fresh one), the site owner logged in."""
+    host_functional_class.testSetUp()
+    try:
+        app = host_functional_class["app"]
+        site = app[HOST_SITE_ID]
+        setSite(site)
+        login(app, SITE_OWNER_NAME)  # the Zope root's user folder holds the site owner
+        yield app, site
+    finally:
+        logout()
+        host_functional_class.testTearDown()

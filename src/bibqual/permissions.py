@@ -19,6 +19,25 @@ MANAGE_AUDIT_ACCESS = "bibqual: Manage audit access"
 SEARCH_NETWORK = "bibqual: Search the network"
 SEARCH_PARTNERS = "bibqual: Search partner sites"
 
+# Every permission bibqual registers (its rolemap.xml sets them on the site root).
+BIBQUAL_PERMISSIONS = (
+    ADD_LIBRARY,
+    ADD_YEAR_PLAN,
+    ADD_SMART_PROJECT,
+    ADD_ASSURANCE_PROJECT,
+    ADD_EVIDENCE,
+    ADD_CERTIFICATION,
+    ADD_SELF_ASSESSMENT,
+    ADD_AUDIT_REPORT,
+    ADD_FINDING,
+    RECORD_AUDIT_REPORT,
+    MANAGE_SETTINGS,
+    DELEGATE_AUDITOR,
+    MANAGE_AUDIT_ACCESS,
+    SEARCH_NETWORK,
+    SEARCH_PARTNERS,
+)
+
 # Plone's own permissions that bibqual's workflows and views name (titles as
 # Zope knows them; the workflow definitions map each of them on purpose).
 VIEW = "View"

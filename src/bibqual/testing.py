@@ -8,6 +8,8 @@ SCOB 3rd round; they are about other things than the framework, so their layers
 for each test, as it is on a site upgraded from 1003. (Per test, not in a sandbox
 layer of its own: two sandbox layers on one base cannot be set up side by side,
 the second would shadow the first one's database.)
+
+The host layer adds a plain site that bibqual is installed into by the test.
 """
 
 from plone.app.testing import PLONE_FIXTURE
@@ -16,6 +18,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from Products.CMFPlone.factory import addPloneSite
 import bibqual
 import transaction
 
@@ -73,8 +76,42 @@ class BibqualDemoLayer(PloneSandboxLayer):
         applyProfile(portal, "bibqual:demo")
 
 
+HOST_SITE_ID = "intranet"
+# The profiles of Plone's "classic" distribution (plone.classicui), as Site Setup makes a site.
+CLASSIC_PROFILES = (
+    "plone.app.contenttypes:default",
+    "plone.app.layout:default",
+    "plonetheme.barceloneta:default",
+)
+
+
+class BibqualHostLayer(PloneSandboxLayer):
+    """A second site, ``intranet``: a Dutch Classic Plone site without bibqual installed
+    (bibqual's code is loaded, as in any Zope that has the package): the intranet an
+    administrator adds bibqual to (``tests/setup/test_host_snapshot.py``).
+
+    A site of its own beside the bibqual site, because plone.testing cannot set up a
+    sibling of ``FIXTURE`` while that one is kept for the whole session.
+    """
+
+    defaultBases = ()
+
+    def setUpPloneSite(self, portal):
+        addPloneSite(
+            portal.aq_parent,
+            HOST_SITE_ID,
+            title="Intranet",
+            extension_ids=CLASSIC_PROFILES,
+            setup_content=False,
+            default_language="nl",
+            portal_timezone="Europe/Amsterdam",
+        )
+
+
 FIXTURE = BibqualLayer()
 DEMO_FIXTURE = BibqualDemoLayer(bases=(FIXTURE,), name="BibqualDemoLayer:Fixture")
+
+HOST_FIXTURE = BibqualHostLayer(bases=(FIXTURE,), name="BibqualHostLayer:Fixture")
 
 INTEGRATION_TESTING = Scob3IntegrationTesting(bases=(FIXTURE,), name="Bibqual:IntegrationTesting")
 FUNCTIONAL_TESTING = Scob3FunctionalTesting(
@@ -89,4 +126,7 @@ DEMO_INTEGRATION_TESTING = IntegrationTesting(
 )
 DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="Bibqual:DemoFunctionalTesting"
+)
+HOST_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(HOST_FIXTURE,), name="Bibqual:HostFunctionalTesting"
 )

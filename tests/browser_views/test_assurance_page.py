@@ -1,21 +1,23 @@
 """The assurance project page (``@@assurance-view``): agreement, cycles, evidence, steps."""
 
-from bibqual.browser.assurance import evaluation
-from bibqual.browser.assurance import split_cycles
+from bibqual.content.assuranceproject import HISTORY_KEY
+from bibqual.content.assuranceproject import split_cycles
 from datetime import date
 from plone import api
 from support.pages import html
 from support.pages import text
+from zope.annotation.interfaces import IAnnotations
 import pytest
 import transaction
 
 
 def run_cycle(obj, evaluation_text):
-    """One full round: start, evaluate, adjust (with the evaluation), new cycle."""
+    """One full round: start, evaluate, the evaluation written, adjust, new cycle."""
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(obj=obj, transition="start", comment="Begonnen")
         api.content.transition(obj=obj, transition="evaluate")
-        api.content.transition(obj=obj, transition="adjust", comment=evaluation_text)
+        obj.evaluation = evaluation_text
+        api.content.transition(obj=obj, transition="adjust", comment="Besproken in het MT")
         api.content.transition(obj=obj, transition="new_cycle")
 
 
@@ -93,15 +95,23 @@ def test_earlier_cycles_with_their_evaluations_newest_first(browser, assurance):
 
 
 def test_adjust_through_the_page_records_the_evaluation(browser, assurance):
+    """The evaluation is written in the edit form; Adjust needs no comment."""
     b, _page = open_page(browser, assurance)
     b.getControl("Start").click()
     b.getControl("Evaluate").click()
-    b.getControl(name="comment").value = "Plan is actueel; twee punten bijgesteld."
+    b.getLink("Write the evaluation").click()
+    b.getControl(name="form.widgets.evaluation").value = "Plan is actueel; twee punten bijgesteld."
+    b.getControl("Save").click()
+    page = html(b)
+    current = text(page.cssselect("#bq-current-evaluation")[0])
+    assert "Plan is actueel; twee punten bijgesteld." in current
     b.getControl("Adjust").click()
+    assert api.content.get_state(assurance) == "act"
     b.getControl("New cycle").click()
     page = html(b)
     cycle = page.cssselect("#bq-cycles .bq-cycle")[0]
     assert "Plan is actueel; twee punten bijgesteld." in text(cycle.cssselect(".bq-evaluation")[0])
+    assert "Not written yet" in text(page.cssselect("#bq-current-evaluation")[0])
     assert api.content.get_state(assurance) == "plan"
     assert assurance.cycle == 2
 
@@ -110,9 +120,23 @@ def test_adjust_without_evaluation_is_refused(browser, assurance):
     b, _page = open_page(browser, assurance)
     b.getControl("Start").click()
     b.getControl("Evaluate").click()
+    b.getControl(name="comment").value = "Een opmerking is geen evaluatie."
     b.getControl("Adjust").click()
-    assert "Write the evaluation of this cycle" in b.contents
+    assert "Fill in the evaluation of this cycle before adjusting." in b.contents
     assert api.content.get_state(assurance) == "check"
+
+
+def test_cycles_closed_before_1003_show_their_adjust_comment(browser, assurance):
+    """Up to 1002 the comment of Adjust was the evaluation: earlier cycles keep it."""
+    with api.env.adopt_roles(["Manager"]):
+        for transition in ("start", "evaluate", "adjust", "new_cycle"):
+            assurance.evaluation = "tijdelijk"
+            api.content.transition(obj=assurance, transition=transition, comment="Ronde 1 oud")
+    del IAnnotations(assurance)[HISTORY_KEY]
+    transaction.commit()
+    _b, page = open_page(browser, assurance)
+    cycle = page.cssselect("#bq-cycles .bq-cycle")[0]
+    assert text(cycle.cssselect(".bq-evaluation")[0]) == "Ronde 1 oud"
 
 
 def test_contained_evidence(browser, staffed_library, assurance):
@@ -173,5 +197,3 @@ def test_split_cycles_each_new_cycle_closes_one():
         [None, "start", "evaluate", "adjust", "new_cycle"]
     ]
     assert [s["action"] for s in current] == ["new_cycle", "start"]
-    assert evaluation(closed[0]) == "eerste"
-    assert evaluation(current) == ""

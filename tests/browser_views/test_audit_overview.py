@@ -110,11 +110,14 @@ class TestLanding:
 
 
 class TestMyAuditsAction:
-    def test_in_the_user_menu_of_logged_in_users_only(self, functional_app, libraries):
+    def test_in_the_user_menu_of_auditors_only(self, functional_app, libraries):
         portal_url = api.portal.get().absolute_url()
-        browser = browser_for(functional_app, "medewerker-kim")
-        browser.open(portal_url)
-        assert f"{portal_url}/@@audit-overview" in browser.contents
+        auditor = browser_for(functional_app, "auditor-ria")
+        auditor.open(portal_url)
+        assert f"{portal_url}/@@audit-overview" in auditor.contents
+        staff = browser_for(functional_app, "medewerker-kim")  # works on the library
+        staff.open(portal_url)
+        assert "@@audit-overview" not in staff.contents
         anonymous = browser_for(functional_app)
         anonymous.open(portal_url)
         assert "@@audit-overview" not in anonymous.contents
@@ -123,7 +126,7 @@ class TestMyAuditsAction:
         actions = portal.portal_actions
         action = actions.user["bibqual-audit-overview"]
         assert action.url_expr == "string:${portal_url}/@@audit-overview"
-        assert action.available_expr == "python:member is not None"
+        assert action.available_expr == "portal/@@my-audits-available | nothing"
         assert "bibqual-audit-access" in actions.object
         portal.portal_setup.runImportStepFromProfile("profile-bibqual:uninstall", "actions")
         assert "bibqual-audit-overview" not in actions.user

@@ -479,7 +479,13 @@ class TestCopyRules:
         assert [item["token"] for item in data["norm_fields"]] == ["netwerk"]
         assert [item["token"] for item in data["core_functions"]] == ["lezen-en-literatuur"]
         assert data["indicators"] == [
-            {"name": "Deelnemers", "target": 50, "actual": None, "unit": "studenten"}
+            {
+                "@id": "indicator-1",
+                "name": "Deelnemers",
+                "target": 50,
+                "actual": None,
+                "unit": "studenten",
+            }
         ]
         assert data["evaluation"] is None
         assert data["improvements"] is None

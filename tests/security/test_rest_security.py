@@ -353,25 +353,27 @@ class TestWorkflowService:
         transaction.begin()
         assert review_state(project) == "check"
 
-    def test_assurance_adjust_without_comment(self, library, session):
+    def test_assurance_adjust_without_evaluation(self, library, session):
         item = library["borging"]
         set_state(item, "check")
+        item.evaluation = None
         transaction.commit()
-        response = session("Editor").post("/bieb/borging/@workflow/adjust", json={})
+        response = session("Editor").post(
+            "/bieb/borging/@workflow/adjust", json={"comment": "Een opmerking."}
+        )
         assert response.status_code == 400, response.text
-        assert "comment" in response.json()["error"]["message"]
+        assert "evaluation of this cycle" in response.json()["error"]["message"]
         transaction.begin()
         assert review_state(item) == "check"
 
-    def test_assurance_adjust_with_comment(self, library, session):
+    def test_assurance_adjust_with_evaluation_and_no_comment(self, library, session):
+        """Volto's workflow menu sends no comment: the evaluation field is enough."""
         item = library["borging"]
         set_state(item, "check")
+        item.evaluation = "Het plan is geëvalueerd."
         transaction.commit()
-        response = session("Editor").post(
-            "/bieb/borging/@workflow/adjust", json={"comment": "Het plan is geëvalueerd."}
-        )
+        response = session("Editor").post("/bieb/borging/@workflow/adjust", json={})
         assert response.status_code == 200, response.text
-        assert response.json()["comments"] == "Het plan is geëvalueerd."
         transaction.begin()
         assert review_state(item) == "act"
 

@@ -116,6 +116,23 @@ CREATE_CASES = {
             "policy_topics": ["Inburgering"],
         },
         {
+            # every row keyed for Volto's object_list widget (test_volto_types.py)
+            "indicators": [
+                {
+                    "@id": "indicator-1",
+                    "name": "Sessies",
+                    "target": 40,
+                    "actual": 12,
+                    "unit": "sessies",
+                },
+                {
+                    "@id": "indicator-2",
+                    "name": "Bezoekers",
+                    "target": 8.5,
+                    "actual": None,
+                    "unit": "gemiddeld",
+                },
+            ],
             "spearhead": {"token": "Digitale inclusie", "title": "Digitale inclusie"},
             "norm_fields": [
                 {"token": "dienstverlening", "title": "Dienstverlening"},
@@ -230,7 +247,7 @@ class TestCreate:
             },
         )
         assert response.json()["indicators"] == [
-            {"name": "Leden", "target": 15, "actual": None, "unit": ""}
+            {"@id": "indicator-1", "name": "Leden", "target": 15, "actual": None, "unit": ""}
         ]
 
     def test_evidence_file_downloads(self, admin):
@@ -321,8 +338,14 @@ class TestRead:
         assert body["deadline"] == "2026-11-30"
         assert body["budget"] == 750
         assert body["indicators"] == [
-            {"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"},
-            {"name": "Peuters", "target": 200, "actual": None, "unit": ""},
+            {
+                "@id": "indicator-1",
+                "name": "Voorleesuren",
+                "target": 40,
+                "actual": 30,
+                "unit": "uur",
+            },
+            {"@id": "indicator-2", "name": "Peuters", "target": 200, "actual": None, "unit": ""},
         ]
         assert body["spearhead"] == {"token": "Taal en lezen", "title": "Taal en lezen"}
         assert body["norm_fields"] == [{"token": "dienstverlening", "title": "Dienstverlening"}]
@@ -352,7 +375,18 @@ PATCH_CASES = [
             "spearhead": "Digitale inclusie",
             "evaluation": "Bijna gehaald.",
         },
-        {"spearhead": {"token": "Digitale inclusie", "title": "Digitale inclusie"}},
+        {
+            "indicators": [
+                {
+                    "@id": "indicator-1",
+                    "name": "Voorleesuren",
+                    "target": 40,
+                    "actual": 38,
+                    "unit": "uur",
+                }
+            ],
+            "spearhead": {"token": "Digitale inclusie", "title": "Digitale inclusie"},
+        },
         id="SmartProject",
     ),
     pytest.param(

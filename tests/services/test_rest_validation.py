@@ -211,7 +211,15 @@ class TestSmartProjectPatchRefused:
                 {"indicators": [{"name": "Voorleesuren", "target": "veel"}]},
                 ("The target of indicator 1 must be a number.",),
                 "indicators",
-                [{"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"}],
+                [
+                    {
+                        "@id": "indicator-1",
+                        "name": "Voorleesuren",
+                        "target": 40,
+                        "actual": 30,
+                        "unit": "uur",
+                    }
+                ],
                 id="indicator-target-text",
             ),
             pytest.param(

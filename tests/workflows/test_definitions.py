@@ -11,8 +11,8 @@ from bibqual.permissions import SHARING
 from bibqual.permissions import VIEW
 from bibqual.workflows import ids as w
 from bibqual.workflows.definitions import PROJECT
-from bibqual.workflows.render import WORKFLOWS
 from bibqual.workflows.render import PROFILE_WORKFLOWS
+from bibqual.workflows.render import WORKFLOWS
 from bibqual.workflows.render import definition_path
 from bibqual.workflows.render import render
 from bibqual.workflows.render import write_all

@@ -5,6 +5,8 @@ reason reaches people in the Classic UI too. Transition comments are kept in
 the review history.
 """
 
+from bibqual.content.assuranceproject import HISTORY_KEY
+from bibqual.content.assuranceproject import cycle_history
 from datetime import date
 from plone import api
 from plone.api.exc import InvalidParameterError
@@ -12,6 +14,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from support.content import make_assurance
 from support.workflows import review_state
 from support.workflows import set_state
+from zope.annotation.interfaces import IAnnotations
 import pytest
 
 
@@ -136,18 +139,25 @@ def assurance(library):
 
 
 class TestAssuranceProject:
-    @pytest.mark.parametrize("comment", [None, "", "   "])
-    def test_adjust_needs_a_comment(self, assurance, wf_tool, manager, comment):
+    @pytest.mark.parametrize("evaluation", [None, "", "  \n "])
+    def test_adjust_needs_the_evaluation(self, assurance, wf_tool, manager, evaluation):
         set_state(assurance, "check")
-        kwargs = {} if comment is None else {"comment": comment}
-        message = refusal(wf_tool, assurance, "adjust", **kwargs)
-        assert "comment" in message
+        assurance.evaluation = evaluation
+        message = refusal(wf_tool, assurance, "adjust", comment="Besproken in het MT.")
+        assert message == "Fill in the evaluation of this cycle before adjusting."
         assert review_state(assurance) == "check"
 
-    def test_adjust_with_a_comment(self, assurance, wf_tool, manager):
+    def test_a_comment_is_not_the_evaluation(self, assurance, wf_tool, manager):
         set_state(assurance, "check")
-        wf_tool.doActionFor(assurance, "adjust", comment="Collectieplan is op orde.")
+        refusal(wf_tool, assurance, "adjust", comment="Collectieplan is op orde.")
+        assert review_state(assurance) == "check"
+
+    def test_adjust_with_the_evaluation_and_no_comment(self, assurance, wf_tool, manager):
+        set_state(assurance, "check")
+        assurance.evaluation = "Collectieplan is op orde."
+        wf_tool.doActionFor(assurance, "adjust")
         assert review_state(assurance) == "act"
+        assert assurance.evaluation == "Collectieplan is op orde."
 
     def test_start_needs_no_smart_fields(self, assurance, wf_tool, manager):
         wf_tool.doActionFor(assurance, "start")
@@ -160,13 +170,45 @@ class TestAssuranceProject:
         assert assurance.cycle == 2
         assert assurance.next_review == date(2026, 2, 28)
 
+    def test_new_cycle_keeps_the_evaluation_in_the_history(
+        self, assurance, wf_tool, manager, monkeypatch
+    ):
+        monkeypatch.setattr("bibqual.clock.today", lambda: date(2026, 2, 3))
+        set_state(assurance, "act")
+        assurance.evaluation = "Collectieplan is op orde."
+        wf_tool.doActionFor(assurance, "new_cycle")
+        assert not assurance.evaluation
+        assert cycle_history(assurance) == [
+            {"cycle": 1, "evaluation": "Collectieplan is op orde.", "date": date(2026, 2, 3)}
+        ]
+
     def test_two_full_cycles(self, assurance, wf_tool, manager):
         for round_ in (1, 2):
             for transition in ("start", "evaluate", "adjust", "new_cycle"):
-                wf_tool.doActionFor(assurance, transition, comment=f"ronde {round_}: {transition}")
+                if transition == "adjust":
+                    assurance.evaluation = f"Evaluatie van ronde {round_}"
+                wf_tool.doActionFor(assurance, transition)
         assert assurance.cycle == 3
         # 31 January + 1 month = 28 February; + 1 month = 28 March
         assert assurance.next_review == date(2026, 3, 28)
+        assert [(e["cycle"], e["evaluation"]) for e in cycle_history(assurance)] == [
+            (1, "Evaluatie van ronde 1"),
+            (2, "Evaluatie van ronde 2"),
+        ]
+
+    def test_cycles_closed_before_1003_read_their_adjust_comment(self, assurance, wf_tool, manager):
+        """Up to 1002 the comment of ``adjust`` was the evaluation; those cycles keep it."""
+        for round_ in (1, 2):
+            for transition in ("start", "evaluate", "adjust", "new_cycle"):
+                assurance.evaluation = "x"
+                wf_tool.doActionFor(assurance, transition, comment=f"ronde {round_}: {transition}")
+        del IAnnotations(assurance)[HISTORY_KEY]  # as a 1002 project: no recorded history
+        history = cycle_history(assurance)
+        assert [(e["cycle"], e["evaluation"]) for e in history] == [
+            (1, "ronde 1: adjust"),
+            (2, "ronde 2: adjust"),
+        ]
+        assert all(e["date"] for e in history)
 
     @pytest.mark.parametrize(
         "start, months, expected",

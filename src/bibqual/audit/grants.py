@@ -83,10 +83,17 @@ def grant(library, user_id, until):
     user_id = check_user(user_id)
     until = parse_until(until)
     group = _plugin().grant(user_id, IUUID(library), until)
-    if AUDITOR_ROLE not in (library.get_local_roles_for_userid(group) or ()):
-        library.manage_addLocalRoles(group, [AUDITOR_ROLE])
+    if _give_auditor_role(library, group):
         library.reindexObjectSecurity()
     return describe(user_id, until)
+
+
+def _give_auditor_role(library, group):
+    """Give ``group`` the Auditor role on ``library``; ``True`` when it did not have it."""
+    if AUDITOR_ROLE in (library.get_local_roles_for_userid(group) or ()):
+        return False
+    library.manage_addLocalRoles(group, [AUDITOR_ROLE])
+    return True
 
 
 def revoke(library, user_id):
@@ -117,6 +124,49 @@ def grants(library):
     ]
 
 
+def grants_by_library():
+    """Every library's auditor group and grants, for a site export (expired grants too):
+    ``{library UID: (group id, [(user id, until), ...])}``."""
+    plugin = _plugin(install=False)
+    if plugin is None:
+        return {}
+    found = {}
+    for group in plugin.getGroupIds():
+        library_uid = plugin.library_for_group(group)
+        entries = plugin.grants_for_library(library_uid)
+        if entries:
+            found[library_uid] = (group, entries)
+    return found
+
+
+def restore_grants(library_uid, group, entries):
+    """Restore a library's exported grants (``[(user id, until), ...]``) in a site import,
+    before the library and the users exist; expired grants stay expired. The library keeps
+    its auditor group ``group`` when that id is free here (``settle_auditor_group`` then
+    puts the Auditor role right). Returns the group the library has now."""
+    plugin = _plugin()
+    plugin.keep_group(library_uid, group)
+    for user_id, until in entries:
+        plugin.grant(user_id, library_uid, until)
+    return plugin.group_for_library(library_uid, create=True)
+
+
+def settle_auditor_group(library, exported_group=None):
+    """After a site import: the library's auditor group holds the Auditor role on it, and
+    an ``exported_group`` that could not be kept (its id was taken here) holds no role."""
+    plugin = _plugin(install=False)
+    group = plugin.group_for_library(IUUID(library)) if plugin is not None else None
+    changed = False
+    if exported_group and exported_group != group:
+        if exported_group in dict(library.get_local_roles()):
+            library.manage_delLocalRoles([exported_group])
+            changed = True
+    if group is not None:
+        changed = _give_auditor_role(library, group) or changed
+    if changed:
+        library.reindexObjectSecurity()
+
+
 def forget_user(event):
     """Subscriber (principal deleted): a later user with the same id inherits no grant."""
     principal = event.principal
@@ -143,9 +193,7 @@ def take_over_legacy_groups(portal):
             library.manage_delLocalRoles([legacy])
         if plugin.grants_for_library(uid):
             group = plugin.group_for_library(uid, create=True)
-            if AUDITOR_ROLE not in (library.get_local_roles_for_userid(group) or ()):
-                library.manage_addLocalRoles(group, [AUDITOR_ROLE])
-                had_legacy = True
+            had_legacy = _give_auditor_role(library, group) or had_legacy
         if had_legacy:
             library.reindexObjectSecurity()
             changed += 1

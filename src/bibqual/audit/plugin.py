@@ -82,6 +82,23 @@ class AuditGrantsPlugin(BasePlugin):
             self._libraries[group] = library_uid
         return group
 
+    def keep_group(self, library_uid, group_id):
+        """Make ``group_id`` the library's auditor group (a site import keeps the exported
+        id, so the library's imported local roles stay right); ``False`` when the library
+        has another group already or the id is not free here."""
+        current = self.group_for_library(library_uid)
+        if current is not None:
+            return current == group_id
+        if not group_id.startswith(GROUP_PREFIX) or group_id in (self._libraries or {}):
+            return False
+        if self._getPAS().searchPrincipals(id=group_id, exact_match=True):
+            return False
+        if self._groups is None:
+            self._groups, self._libraries = OOBTree(), OOBTree()
+        self._groups[library_uid] = group_id
+        self._libraries[group_id] = library_uid
+        return True
+
     def _new_group_id(self):
         pas = self._getPAS()
         while True:

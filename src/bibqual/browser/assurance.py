@@ -3,38 +3,18 @@
 from bibqual import clock
 from bibqual.browser.project import ProjectPageMixin
 from bibqual.browser.transitions import WorkflowView
+from bibqual.content.assuranceproject import cycle_history
+from bibqual.content.assuranceproject import first_cycle
+from bibqual.content.assuranceproject import split_cycles
 from bibqual.reports.pdca import review_overdue
-from bibqual.workflows.ids import ADJUST
-from bibqual.workflows.ids import NEW_CYCLE
 from plone.memoize.view import memoize
-
-
-def split_cycles(steps):
-    """The workflow history cut into cycles: each ``new_cycle`` step closes one.
-
-    Returns ``(closed, current)``: the closed cycles as lists of steps (the
-    ``new_cycle`` step last) and the steps of the running cycle (after a
-    ``new_cycle``, that step opens it).
-    """
-    closed, current = [], []
-    for step in steps:
-        current.append(step)
-        if step["action"] == NEW_CYCLE:
-            closed.append(current)
-            current = [step]
-    return closed, current
-
-
-def evaluation(steps):
-    """The evaluation of a cycle: the comment of its (last) ``adjust`` step."""
-    comments = [step["comment"] for step in steps if step["action"] == ADJUST and step["comment"]]
-    return comments[-1] if comments else ""
 
 
 class AssuranceView(ProjectPageMixin, WorkflowView):
     """Default view of an AssuranceProject (``@@assurance-view``): the agreement,
-    its interval, cycle and next review, the steps of this cycle, earlier cycles
-    with their evaluations, its evidence and the steps the user may take.
+    its interval, cycle and next review, the evaluation and steps of this cycle,
+    earlier cycles with their evaluations, its evidence and the steps the user
+    may take.
 
     Who: anyone who may view it; buttons only for what the user may do.
     """
@@ -51,17 +31,23 @@ class AssuranceView(ProjectPageMixin, WorkflowView):
     def review_overdue(self):
         return review_overdue(getattr(self.context, "next_review", None), clock.today())
 
+    def evaluation(self):
+        """The evaluation of the running cycle (the field), or an empty string."""
+        return getattr(self.context, "evaluation", None) or ""
+
     @memoize
     def cycles(self):
         """``{"current": {number, steps}, "earlier": [{number, steps, evaluation, closed}]}``,
-        the earlier cycles newest first."""
+        the earlier cycles newest first, each with the evaluation kept in the cycle
+        history."""
         closed, current = split_cycles(self.history())
-        first = max(self.cycle() - len(closed), 1)
+        first = first_cycle(self.context, len(closed))
+        evaluations = {entry["cycle"]: entry["evaluation"] for entry in cycle_history(self.context)}
         earlier = [
             {
                 "number": first + index,
                 "steps": steps,
-                "evaluation": evaluation(steps),
+                "evaluation": evaluations.get(first + index, ""),
                 "closed": steps[-1]["when"],
             }
             for index, steps in enumerate(closed)

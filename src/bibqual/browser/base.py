@@ -34,8 +34,6 @@ PHASE_COLORS = {
     w.CANCELLED: "#5c636a",
 }
 
-BOARD_STATES = (w.PLAN, w.DO, w.CHECK, w.ACT, w.DONE)
-
 
 class BibqualView(BrowserView):
     """Base of the bibqual pages: translated labels and Dutch dates.

@@ -1,34 +1,17 @@
 """The year plan board: the plan's projects in PDCA columns, with filters."""
 
 from bibqual import _
-from bibqual import clock
-from bibqual.browser.base import BOARD_STATES
 from bibqual.browser.base import BibqualView
-from bibqual.browser.display import Names
 from bibqual.browser.display import core_terms
 from bibqual.browser.display import norm_terms
-from bibqual.ids import SMART_PROJECT
 from bibqual.permissions import ADD_SMART_PROJECT
-from bibqual.reports.pdca import is_overdue
-from bibqual.reports.queries import BrainURLs
-from bibqual.reports.queries import as_date
-from bibqual.workflows.ids import CANCELLED
-from plone import api
+from bibqual.reports.board import board_cards
+from bibqual.reports.board import year_plan_board
 from plone.memoize.view import memoize
 
 
 # Values of a card's data-* filter attributes are joined with this.
 SEPARATOR = "|"
-
-
-def plan_projects(plan, **query):
-    """Brains of the projects directly inside ``plan`` the current user may see."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return catalog(
-        portal_type=SMART_PROJECT,
-        path={"query": "/".join(plan.getPhysicalPath()), "depth": 1},
-        **query,
-    )
 
 
 def filter_value(value):
@@ -46,12 +29,16 @@ class YearPlanBoardView(BibqualView):
     spearhead, norm element, core function and responsible without a reload.
 
     Who: anyone who may view the plan; the catalog shows each user the projects
-    they may see. All from brains and vocabularies.
+    they may see. The data is ``reports.board.year_plan_board`` (as ``@board``).
     """
 
     @memoize
-    def names(self):
-        return Names()
+    def items(self):
+        return board_cards(self.context)
+
+    @memoize
+    def board(self):
+        return year_plan_board(self.context, self.items())
 
     @memoize
     def norm_terms(self):
@@ -61,62 +48,54 @@ class YearPlanBoardView(BibqualView):
     def core_terms(self):
         return core_terms(self.context, self.request)
 
-    def card(self, brain, now, url=None, names=None, norm_terms=None):
-        norm_fields = list(brain.norm_fields or ())
-        core_functions = list(brain.core_functions or ())
-        progress = brain.indicator_progress
-        deadline = as_date(brain.deadline)
+    def card(self, item):
+        """A card of the board (``item`` as in ``year_plan_board``) with its display texts."""
         return {
-            "url": url(brain) if url is not None else brain.getURL(),
-            "title": brain.Title,
-            "review_state": brain.review_state,
-            "responsible": brain.responsible or "",
-            "responsible_name": (names or self.names())(brain.responsible),
-            "deadline": self.date(deadline),
-            "deadline_iso": self.iso(deadline),
-            "overdue": is_overdue(brain, now),
-            "progress": progress if isinstance(progress, int | float) else None,
-            "spearhead": brain.spearhead or "",
-            "norm_fields": norm_fields,
-            "norm_titles": (norm_terms or self.norm_terms()).titles(norm_fields),
-            "core_functions": core_functions,
+            "url": item["@id"],
+            "title": item["title"],
+            "review_state": item["review_state"],
+            "responsible": item["responsible"],
+            "responsible_name": item["responsible_fullname"],
+            "deadline": self.date(item["deadline"]),
+            "deadline_iso": self.iso(item["deadline"]),
+            "overdue": item["overdue"],
+            "progress": item["indicator_progress"],
+            "spearhead": item["spearhead"],
+            "norm_fields": item["norm_fields"],
+            "norm_titles": self.norm_terms().titles(item["norm_fields"]),
+            "core_functions": item["core_functions"],
             "data": {
-                "spearhead": joined([brain.spearhead or ""]),
-                "norm": joined(norm_fields),
-                "core": joined(core_functions),
-                "responsible": joined([brain.responsible or ""]),
+                "spearhead": joined([item["spearhead"]]),
+                "norm": joined(item["norm_fields"]),
+                "core": joined(item["core_functions"]),
+                "responsible": joined([item["responsible"]]),
             },
         }
 
     @memoize
     def cards(self):
-        now = clock.today()
-        url, names, norm_terms = BrainURLs(), self.names(), self.norm_terms()
-        return [
-            self.card(brain, now, url, names, norm_terms)
-            for brain in plan_projects(self.context, sort_on="deadline")
-        ]
+        """Every card, soonest deadline first."""
+        return [self.card(item) for item in self.items()]
 
     def columns(self):
         """One column per board state: ``{state, title, cards}``."""
-        cards = self.cards()
         return [
             {
-                "state": state,
-                "title": self.state_title(state),
-                "cards": [card for card in cards if card["review_state"] == state],
+                "state": column["state"],
+                "title": self.state_title(column["state"]),
+                "cards": [self.card(item) for item in column["items"]],
             }
-            for state in BOARD_STATES
+            for column in self.board()["columns"]
         ]
 
     def cancelled(self):
-        return [card for card in self.cards() if card["review_state"] == CANCELLED]
+        return [self.card(item) for item in self.board()["cancelled"]["items"]]
 
     def plan_state(self):
-        return api.content.get_state(self.context, default="")
+        return self.board()["year_plan"]["review_state"]
 
     def spearheads(self):
-        return list(getattr(self.context, "spearheads", None) or [])
+        return self.board()["year_plan"]["spearheads"]
 
     def can_add(self):
         return self.can(ADD_SMART_PROJECT)

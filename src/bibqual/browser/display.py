@@ -1,4 +1,4 @@
-"""Display helpers of the bibqual pages: people's names, vocabulary titles, numbers.
+"""Display helpers of the bibqual pages: vocabulary titles and numbers (names: ``reports.people``).
 
 Nothing here wakes content objects: names come from the user source, titles
 from the vocabularies, numbers from brains or the context itself.
@@ -7,27 +7,9 @@ from the vocabularies, numbers from brains or the context itself.
 from bibqual.ids import VOCAB_CORE_FUNCTIONS
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
 from bibqual.ids import VOCAB_NORM_FIELDS
-from plone import api
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
-
-
-class Names:
-    """Full names of user ids, each looked up once; a value that is no user id
-    (``responsible`` may hold a plain name) is shown as it is."""
-
-    def __init__(self):
-        self._cache = {}
-
-    def __call__(self, userid):
-        if not userid:
-            return ""
-        if userid not in self._cache:
-            user = api.user.get(userid=userid)
-            fullname = user.getProperty("fullname", "") if user is not None else ""
-            self._cache[userid] = fullname or userid
-        return self._cache[userid]
 
 
 class Terms:

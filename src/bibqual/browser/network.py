@@ -10,21 +10,18 @@ from bibqual import _
 from bibqual import clock
 from bibqual.browser.base import STATE_TITLES
 from bibqual.browser.base import BibqualView
-from bibqual.browser.display import Names
 from bibqual.errors import BibqualError
 from bibqual.ids import SMART_PROJECT
 from bibqual.ids import YEAR_PLAN
-from bibqual.network.copy import copies_of
+from bibqual.network.copies import project_copies
 from bibqual.network.partners import may_search_partners
 from bibqual.network.partners import partner_sites
 from bibqual.network.sources import copy_from_source
 from bibqual.network.sources import origin_of
 from bibqual.planning.rollover import RolloverError
 from bibqual.planning.rollover import rollover
-from bibqual.reports.queries import as_date
 from bibqual.utils import find_library
 from bibqual.workflows.ids import PROJECT_STATES
-from datetime import date
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.memoize.view import memoize
@@ -185,7 +182,8 @@ class RolloverView(BibqualView):
 class ProjectCopiesView(BibqualView):
     """``@@project-copies`` on a SmartProject: who copied it, into which library
     and when, as a block for the project page. Empty for users who may not
-    edit the project, and when nobody copied it."""
+    edit the project (``project_copies`` lists nothing for them), and when
+    nobody copied it."""
 
     index = ViewPageTemplateFile("templates/project_copies.pt")
 
@@ -194,46 +192,29 @@ class ProjectCopiesView(BibqualView):
         BrowserView.__init__(self, context, request)
 
     def __call__(self):
-        if not self.can_edit() or not self.copies():
+        if not self.copies():
             return ""
         return self.index()
 
     @memoize
     def copies(self):
         """Newest first: ``[{library, user, date, date_iso, url, title}]``; ``url``
-        is empty when the copy is gone or the user may not see it."""
-        catalog = api.portal.get_tool("portal_catalog")
-        names = Names()
-        entries = []
-        for entry in copies_of(self.context):
-            brains = catalog(UID=entry.get("uid")) if entry.get("uid") else []
-            day = _day(entry.get("date"))
-            entries.append(
-                {
-                    "library": entry.get("library") or "",
-                    "user": names(entry.get("user")),
-                    "date": self.date(day),
-                    "date_iso": self.iso(day),
-                    "url": brains[0].getURL() if brains else "",
-                    "title": brains[0].Title if brains else "",
-                    "sort": day or date.min,
-                }
-            )
-        entries.sort(key=lambda item: item["sort"], reverse=True)
-        return entries
+        is empty when the copy is gone or the user may not see it (the data is
+        ``network.copies.project_copies``, as ``@project-copies``)."""
+        return [
+            {
+                "library": item["library"],
+                "user": item["fullname"],
+                "date": self.date(item["date"]),
+                "date_iso": self.iso(item["date"]),
+                "url": item["@id"] or "",
+                "title": item["title"] or "",
+            }
+            for item in project_copies(self.context)
+        ]
 
     def heading(self):
         count = len(self.copies())
         if count == 1:
             return self.tr(_("Copied once"))
         return self.tr(_("Copied ${count} times", mapping={"count": count}))
-
-
-def _day(value):
-    """A date from the ISO string ``copies_of`` stores (or a date), else None."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return as_date(value)

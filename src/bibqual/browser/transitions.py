@@ -5,7 +5,7 @@ Shared by the project page and the assurance project page, with the macros in
 """
 
 from bibqual.browser.base import BibqualView
-from bibqual.browser.display import Names
+from bibqual.reports.people import Names
 from bibqual.workflows.ids import CANCEL
 from plone import api
 from plone.memoize.view import memoize

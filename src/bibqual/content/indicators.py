@@ -7,6 +7,14 @@ from bibqual.content.fields import Rows
 from collections.abc import Mapping
 from collective.z3cform.datagridfield.row import DictRow
 from zope.interface import Interface
+from zope.interface import implementer
+from zope.schema.interfaces import IList
+
+
+ROW_ID = "@id"
+"""The key by which Volto's ``object_list`` widget tells rows apart (it shows no row
+without one). REST gives one out with every row (``indicator-<position>``); it is
+never stored."""
 
 
 class IIndicator(Interface):
@@ -18,9 +26,19 @@ class IIndicator(Interface):
     unit = Line(title=_("Unit"), required=False)
 
 
+class IIndicatorRows(IList):
+    """A list of indicator rows (``IIndicator``): a grid in Classic, Volto's
+    ``object_list`` in REST's JSON schema (``bibqual.restapi.serializers``)."""
+
+
+@implementer(IIndicatorRows)
+class IndicatorRows(Rows):
+    """The field of a project's indicators."""
+
+
 def indicators_field(**kwargs):
     """A list of at most ``MAX_INDICATORS`` indicator rows, editable as a grid and as JSON."""
-    return Rows(
+    return IndicatorRows(
         value_type=DictRow(title=_("Indicator"), schema=IIndicator),
         default=[],
         missing_value=[],

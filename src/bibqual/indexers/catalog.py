@@ -9,6 +9,9 @@ bibqual's own objects only (never a rebuild of the whole site).
 
 from bibqual.ids import BIBQUAL_TYPES
 from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
+from bibqual.indexers.indexes import DayIndex
+from bibqual.indexers.indexes import IntegerIndex
+from bibqual.indexers.indexes import is_older_kind
 from bibqual.indexers.library import LIBRARY_SHARES
 from bibqual.indexers.library import LIBRARY_UID
 from bibqual.indexers.library import YEAR
@@ -19,34 +22,40 @@ import logging
 
 logger = logging.getLogger("bibqual.indexers")
 
+# (name, kind): a stock meta type, or one of bibqual's index classes.
 INDEXES = (
     ("norm_fields", "KeywordIndex"),
     ("core_functions", "KeywordIndex"),
     ("policy_topics", "KeywordIndex"),
-    (YEAR, "FieldIndex"),
-    ("deadline", "DateIndex"),
+    (YEAR, IntegerIndex),
+    ("deadline", DayIndex),
     ("responsible", "FieldIndex"),
     (LIBRARY_UID, "FieldIndex"),
-    ("indicator_progress", "FieldIndex"),
+    ("indicator_progress", IntegerIndex),
     ("document_type", "FieldIndex"),
-    ("valid_until", "DateIndex"),
-    ("next_review", "DateIndex"),
+    ("valid_until", DayIndex),
+    ("next_review", DayIndex),
     (RELATED_PROJECT_UIDS, "KeywordIndex"),
     (LIBRARY_SHARES, "BooleanIndex"),
     (NETWORK_SHARED, "BooleanIndex"),
     (ACTION_UIDS, "KeywordIndex"),
 )
-INDEX_NAMES = tuple(name for name, _meta_type in INDEXES)
+INDEX_NAMES = tuple(name for name, _kind in INDEXES)
 
 
 def add_indexes(catalog):
-    """Add bibqual's indexes that are missing; return their names."""
+    """Add bibqual's indexes that are missing and replace those an older bibqual
+    made of a stock class where bibqual's own belongs; return their names (empty:
+    to be filled)."""
     existing = set(catalog.indexes())
     added = []
-    for name, meta_type in INDEXES:
+    for name, kind in INDEXES:
         if name in existing:
-            continue
-        catalog.addIndex(name, meta_type)  # a DateIndex reads naive dates as local time
+            if not is_older_kind(catalog._catalog.getIndex(name), kind):
+                continue
+            catalog.delIndex(name)
+        # a DateIndex reads naive datetimes as local time
+        catalog.addIndex(name, kind(name) if isinstance(kind, type) else kind)
         added.append(name)
     return added
 

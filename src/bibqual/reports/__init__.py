@@ -1,6 +1,7 @@
 """Summaries of a library's quality work, computed from catalog brains only.
 
-The REST services (``@pdca-overview``, ``@norm-coverage``) and the Classic UI
-views show the same data; both call these functions. The catalog applies the
-current user's permissions, so an auditor's summary holds what an auditor may see.
+The REST services (``@pdca-overview``, ``@norm-coverage``, ``@quality-dossier``,
+``@board``) and the Classic UI views show the same data; both call these
+functions. The catalog applies the current user's permissions, so an auditor's
+summary holds what an auditor may see.
 """

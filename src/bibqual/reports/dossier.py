@@ -109,6 +109,7 @@ def quality_dossier(library):
         element["gap"] = element["released"] == 0
     element_list = list(elements.values())
     return {
+        "@id": f"{library.absolute_url()}/@quality-dossier",
         "library": {"@id": library.absolute_url(), "title": library.Title()},
         "date": today,
         "total": len(items),

@@ -8,6 +8,7 @@ Sizes are checked before anything else, so a huge list is refused at once.
 """
 
 from bibqual import _
+from bibqual.content.indicators import ROW_ID
 from bibqual.content.indicators import IIndicator
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.interfaces import IBibqualLayer
@@ -89,6 +90,22 @@ class ChoiceDeserializer(DefaultFieldDeserializer):
         return value
 
 
+def _row_number(value):
+    """A number of an indicator row; number text (Volto's number widget sends text)
+    is read as a number, empty text is no number (``None``)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    for parse in (int, float):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return value
+
+
 @implementer(IFieldDeserializer)
 @adapter(IList, IBibqualContent, IBibqualLayer)
 class ListDeserializer(CollectionFieldDeserializer):
@@ -146,7 +163,8 @@ class ListDeserializer(CollectionFieldDeserializer):
                 )
             )
         fields = getFields(IIndicator)
-        unknown = sorted(set(row) - set(fields))
+        # Volto's object_list widget keys every row with an "@id": not stored
+        unknown = sorted(set(row) - set(fields) - {ROW_ID})
         if unknown:
             raise ClearValidationError(
                 _(
@@ -162,7 +180,7 @@ class ListDeserializer(CollectionFieldDeserializer):
         self._indicator_length(position, "name", name.strip(), fields)
         clean = {"name": name.strip()}
         for key in ("target", "actual"):
-            number = row.get(key)
+            number = _row_number(row.get(key))
             if number is None and key == "actual":
                 clean[key] = None
                 continue

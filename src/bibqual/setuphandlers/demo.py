@@ -153,9 +153,13 @@ class _Demo:
 
         Each step is taken by the demo user whose work it is (see ``actor``), with the Manager
         role so the demo never depends on local roles; the history shows the user and comment.
+        A step's ``fields`` are written on the item first, as its user would before the step
+        (the evaluation of an assurance project's cycle before ``adjust``).
         """
         for step in steps:
             transition, comment = step["transition"], self.text(step["comment"])
+            for name, value in step.get("fields", {}).items():
+                setattr(item, name, self.text(value))
             reason = refusal(item, transition, comment)
             if reason:
                 raise ValueError(f"Demo step {transition!r} on {item.getId()} refused: {reason}")

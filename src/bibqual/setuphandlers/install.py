@@ -2,7 +2,9 @@
 
 from bibqual.audit.grants import install_plugin
 from bibqual.audit.grants import remove_plugin
+from bibqual.ids import AUDITOR_ROLE
 from bibqual.indexers.catalog import install_indexes
+from bibqual.permissions import BIBQUAL_PERMISSIONS
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -27,5 +29,18 @@ def post_install(context):
 
 
 def uninstall(context):
-    """After ``bibqual:uninstall``: content stays; time-limited grants end."""
-    remove_plugin(api.portal.get())
+    """After ``bibqual:uninstall``: content stays; time-limited grants end; the site
+    root loses what ``rolemap.xml`` put there (bibqual's permission settings and the
+    Auditor role), so the Security tab is as it was before the install."""
+    portal = api.portal.get()
+    remove_plugin(portal)
+    forget_rolemap(portal)
+
+
+def forget_rolemap(portal):
+    """Drop the site root's settings of bibqual's permissions and the Auditor role."""
+    for permission in BIBQUAL_PERMISSIONS:
+        portal.manage_permission(permission, [], acquire=1)
+    roles = tuple(getattr(portal, "__ac_roles__", ()))
+    if AUDITOR_ROLE in roles:
+        portal.__ac_roles__ = tuple(role for role in roles if role != AUDITOR_ROLE)

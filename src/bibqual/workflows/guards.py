@@ -61,14 +61,13 @@ def start_rule(obj, comment=""):
 
 
 def adjust_refusal(obj, comment=""):
-    """Adjusting (check -> act) needs the evaluation of the Check phase."""
-    if obj.portal_type == ASSURANCE_PROJECT:
-        if _blank(comment):
-            return _("Write the evaluation of this cycle in the comment before adjusting.")
+    """Adjusting (check -> act) needs the evaluation of the Check phase in the item's
+    ``evaluation`` field (a comment is optional: Volto's workflow menu sends none)."""
+    if not _blank(getattr(obj, "evaluation", None)):
         return None
-    if _blank(getattr(obj, "evaluation", None)):
-        return _("Fill in the evaluation (Check) before adjusting the project.")
-    return None
+    if obj.portal_type == ASSURANCE_PROJECT:
+        return _("Fill in the evaluation of this cycle before adjusting.")
+    return _("Fill in the evaluation (Check) before adjusting the project.")
 
 
 RULES = {

@@ -8,9 +8,9 @@ that names an unknown role, state, transition or permission raises ValueError.
 from bibqual.permissions import ADD_PORTAL_CONTENT
 from bibqual.permissions import SHARING
 from bibqual.workflows.definitions import WORKFLOWS as PDCA_WORKFLOWS
-from bibqual.workflows.round_definitions import ROUND_WORKFLOWS
 from bibqual.workflows.roles import ALL_ROLES
 from bibqual.workflows.roles import SHARING_ROLES
+from bibqual.workflows.round_definitions import ROUND_WORKFLOWS
 from pathlib import Path
 from xml.sax.saxutils import escape
 

@@ -1,6 +1,7 @@
 """What happens around workflow transitions of bibqual content."""
 
 from bibqual import clock
+from bibqual.content.assuranceproject import close_cycle
 from bibqual.workflows.guards import refusal
 from bibqual.workflows.ids import NEW_CYCLE
 from datetime import date
@@ -31,9 +32,12 @@ def add_months(day, months):
 
 
 def start_new_cycle(obj, event):
-    """``new_cycle``: the cycle counts up and the next review moves on one interval."""
+    """``new_cycle``: the evaluation of the finished cycle goes into the cycle history
+    and the field is emptied, the cycle counts up and the next review moves on one
+    interval."""
     if event.transition is None or event.transition.id != NEW_CYCLE:
         return
+    close_cycle(obj, clock.today())
     obj.cycle = (getattr(obj, "cycle", None) or 1) + 1
     interval = getattr(obj, "interval_months", None) or 12
     current = getattr(obj, "next_review", None) or clock.today()

@@ -1,0 +1,25 @@
+"""GET {library}/@quality-dossier."""
+
+from bibqual.browser.base import STATE_TITLES
+from bibqual.reports.dossier import quality_dossier
+from bibqual.services.base import BibqualService
+from plone.restapi.serializer.converters import json_compatible
+
+
+class QualityDossierGet(BibqualService):
+    """The evidence of a library the caller may see (an auditor: released and
+    archived only), per element of the active norm framework in the framework's
+    order (``gap`` where none of it is released), evidence without a known
+    element, and per policy topic. Each item with its state and its title.
+    Anyone who may view the library (as ``@@quality-dossier``).
+    """
+
+    def answer(self):
+        dossier = quality_dossier(self.context)
+        groups = [*dossier["elements"], *dossier["topics"]]
+        items = [item for group in groups for item in group["items"]]
+        for item in [*items, *dossier["unassigned"], *dossier["no_topic"]]:
+            item["review_state_title"] = STATE_TITLES.get(
+                item["review_state"], item["review_state"]
+            )
+        return json_compatible(dossier)
