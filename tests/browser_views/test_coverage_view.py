@@ -89,7 +89,7 @@ class TestGaps:
         for row in rows.values():
             assert row["highlighted"] == row["gap"]
         (netwerk,) = page.xpath("//tr[@data-token='netwerk']/td[@data-key='gap']")
-        assert "Gap" in text(netwerk) and "no released evidence" in text(netwerk)
+        assert "Gap" in text(netwerk) and "no released, valid evidence" in text(netwerk)
         (leiderschap,) = page.xpath("//tr[@data-token='leiderschap']/td[@data-key='gap']")
         assert "no project past Plan" in text(leiderschap)
         (collectie,) = page.xpath("//tr[@data-token='collectie']/td[@data-key='gap']")

@@ -95,20 +95,34 @@ class TestGrouping:
 
 
 class TestGaps:
-    def test_elements_without_released_evidence_highlighted(self, functional_app, library):
+    def test_gaps_highlighted_with_their_reasons(self, functional_app, library):
+        """The gaps of the coverage page: no released, valid evidence or no project
+        past Plan (``reports.readiness``)."""
         sections = element_sections(dossier(functional_app, library))
         gaps = {token for token, section in sections.items() if "bq-gap" in section.get("class")}
-        # medewerkers: only a draft; gemeenten: only archived; the others: nothing
-        assert gaps == {"medewerkers", "processen", "middelen", "netwerk", "gemeenten"}
-        for token in gaps:
-            assert "no released evidence" in text(sections[token])
-        assert "no released evidence" not in text(sections["collectie"])
+        assert gaps == {
+            "leiderschap",  # its annual report expired on 1 October; its project is in Plan
+            "strategie",  # the same report; its project was cancelled
+            "medewerkers",  # only a draft
+            "processen",
+            "middelen",
+            "netwerk",  # a project done, no evidence
+            "gemeenten",  # only archived evidence
+        }
+        assert "Gap: no released, valid evidence; no project past Plan" in text(
+            sections["leiderschap"]
+        )
+        assert "Gap: no released, valid evidence" in text(sections["netwerk"])
+        assert "no project past Plan" not in text(sections["netwerk"])
+        assert "Gap" not in text(sections["collectie"])
+        numbers = sections["collectie"].xpath(".//p[contains(@class, 'bq-readiness')]")[0]
+        assert text(numbers) == "Released, valid evidence: 1 · Projects past Plan: 2"
 
     def test_summary_counts_gaps(self, functional_app, library):
         page = dossier(functional_app, library)
         summary = text(page.xpath("//p[contains(@class, 'bq-summary')]")[0])
         assert "7 evidence items" in summary
-        assert "5 of 9 norm elements without released evidence" in summary
+        assert "2 of 9 norm elements covered" in summary and "7 gaps" in summary
 
 
 class TestItems:

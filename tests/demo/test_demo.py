@@ -268,6 +268,7 @@ class TestEvidence:
             "klanttevredenheidsonderzoek-resultaten.csv",
             "boekstart-bereik.csv",
             "tussenmeting-taalmaatjes.csv",
+            "effectrapportage-taal-en-lezen.csv",
         )
         for name in names:
             rows = list(csv.reader(io.StringIO(demo_file(name).decode("utf-8")), delimiter=";"))

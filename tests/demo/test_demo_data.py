@@ -16,6 +16,7 @@ import pytest
 
 TODAY = date(2031, 3, 1)
 DATE_KEYS = ("start", "deadline", "next_review", "valid_until")
+ROUND_DATE_KEYS = ("certified_until", "audit_date", "decision_date", "new_certified_until", "due")
 
 
 def items():
@@ -27,6 +28,17 @@ def items():
             yield from plan.get("projects", [])
     yield from load("assurance.json")["assurance_projects"]
     yield from load("evidence.json")
+
+
+def round_items():
+    """Every item of ``rounds.json``: rounds, self-evaluations, reports and findings."""
+    for spec in load("rounds.json")["rounds"]:
+        yield spec
+        if "self_assessment" in spec:
+            yield spec["self_assessment"]
+        for report in spec.get("reports", []):
+            yield report
+            yield from report.get("findings", [])
 
 
 @pytest.fixture
@@ -46,6 +58,15 @@ class TestData:
             assert set(item.get("related", [])) <= set(ids), item["id"]
         for user in load("users.json")["users"]:
             assert set(user["local_roles"]) <= libraries
+        assert load("rounds.json")["library"] in libraries
+
+    def test_round_links_and_actions_resolve(self):
+        ids = {item["id"] for item in items() if "id" in item}
+        for item in round_items():
+            assert set(item.get("actions", [])) <= ids, item["id"]
+            for row in item.get("scores", []):
+                assert set(row.get("evidence", [])) <= ids, row
+                assert set(row.get("projects", [])) <= ids, row
 
     def test_files_are_shipped(self):
         for item in load("evidence.json"):
@@ -59,9 +80,13 @@ class TestData:
             for key in DATE_KEYS:
                 if key in item:
                     assert isinstance(reader.date(item[key], 2030), date), (item["id"], key)
+        for item in round_items():
+            for key in ROUND_DATE_KEYS:
+                if key in item:
+                    assert isinstance(reader.date(item[key]), date), (item["id"], key)
 
     def test_every_step_has_a_transition_and_a_comment(self):
-        for item in items():
+        for item in [*items(), *round_items()]:
             for step in item.get("workflow", []):
                 assert set(step) - {"fields"} == {"transition", "comment"}, step
                 assert step["transition"] and len(step["comment"]) > 10, step
@@ -80,10 +105,30 @@ class TestRelativeDates:
     def test_in_the_year_of_the_plan(self, value, expected):
         assert demo._Demo(TODAY, set()).date(value, 2030) == expected
 
+    @pytest.mark.parametrize(
+        "value,expected",
+        [
+            ("quarter+0", date(2031, 3, 31)),
+            ("quarter+1", date(2031, 6, 30)),
+            ("quarter+1-21", date(2031, 6, 9)),
+            ("quarter+4", date(2032, 3, 31)),
+            ("quarter-15", date(2027, 6, 30)),
+            ("quarter-15+30", date(2027, 7, 30)),
+        ],
+    )
+    def test_quarters_from_today(self, value, expected):
+        """The last day of a quarter counted from today's, and days from it."""
+        assert demo._Demo(TODAY, set()).date(value) == expected
+
+    def test_next_quarter_across_the_year(self):
+        assert demo._Demo(date(2031, 11, 15), set()).date("quarter+1") == date(2032, 3, 31)
+
     def test_this_year_without_a_plan(self):
         assert demo._Demo(TODAY, set()).date("{year+1}-10-01") == date(2032, 10, 1)
 
-    @pytest.mark.parametrize("value", ["2030-12-15", "today", "{year}-1-5", "+30"])
+    @pytest.mark.parametrize(
+        "value", ["2030-12-15", "today", "{year}-1-5", "+30", "quarter", "quarter1", "quarter+1-"]
+    )
     def test_unknown_forms_are_refused(self, value):
         with pytest.raises(ValueError, match="Demo date"):
             demo._Demo(TODAY, set()).date(value)
@@ -111,3 +156,22 @@ class TestClock:
         assert api.content.get_state(collection) == "do"
         taalhuis = library["jaarplan-2031"]["digitale-taalspreekuren-taalhuis"]
         assert taalhuis["samenwerkingsovereenkomst-taalhuis"].valid_until == date(2031, 4, 15)
+
+    def test_rounds_follow_the_clock(self, integration, frozen):
+        """The running round's certificate ends in the next quarter (2031-Q2), the
+        previous round's sixteen quarters earlier; ids and titles name the audit year."""
+        portal = integration["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        demo.post_install(None)
+        library = portal["bibliotheek-westfriesland-noord"]
+        current, previous = library["certificering-2031"], library["certificering-2027"]
+        assert (current.certified_until, current.audit_date) == (
+            date(2031, 6, 30),
+            date(2031, 6, 9),
+        )
+        assert current.title == "Certificering 2031"
+        assert previous.certified_until == date(2027, 6, 30)
+        assert previous.new_certified_until == current.certified_until
+        assert previous["zelfevaluatie"].title == "Zelfevaluatie 2027"
+        explanation = current["zelfevaluatie"].scores[1]["explanation"]
+        assert "jaarplannen 2030 en 2031" in explanation

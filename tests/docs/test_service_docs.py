@@ -35,8 +35,57 @@ UID_RE = re.compile(r"\b[0-9a-f]{32}\b")
 STAMP_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)?")
 
 # Each call is (method, path, JSON body, user, the status code the page documents);
-# user None is anonymous.
+# user None is anonymous. An example's ``setup`` (if any) adds what its calls need to
+# the site first.
 GRANT = ("POST", "bieb/@audit-access", {"user": "auditor", "until": "2026-12-31"}, "admin", 201)
+ROUND = "bieb/ronde-2027"
+FINDING = f"{ROUND}/rapport/collectieplan"
+
+
+def add_round(site):
+    """The round of ``bieb``: SCOB 3rd round, the certificate ends on 31 May 2027, the
+    audit on 15 April 2027; a submitted self-evaluation scoring one element, a draft
+    report with a shortcoming."""
+    library = site["portal"]["bieb"]
+    certification = create(
+        library,
+        "Certification",
+        "ronde-2027",
+        title="Certificering 2027",
+        framework="scob3",
+        certified_until=date(2027, 5, 31),
+        audit_date=date(2027, 4, 15),
+    )
+    scores = zip(("beleid", "uitvoering", "meting", "verbetering"), (4, 3, 3, 2), strict=True)
+    self_assessment = create(
+        certification,
+        "SelfAssessment",
+        "zelfevaluatie",
+        title="Zelfevaluatie 2027",
+        scores=[
+            {"element": "collectie", "aspect": aspect, "score": score, "explanation": ""}
+            for aspect, score in scores
+        ],
+    )
+    transition(self_assessment, ["submit"])
+    report = create(certification, "AuditReport", "rapport", title="Auditrapport 2027")
+    create(
+        report,
+        "Finding",
+        "collectieplan",
+        title="Collectieplan niet geëvalueerd",
+        norm_field="collectie",
+        kind="shortcoming",
+        text="De evaluatie van het collectieplan is twee jaar niet gedaan.",
+        due=date(2027, 3, 1),
+    )
+
+
+def activate_kib(site):
+    """The site switches to CBCT Kwaliteit in Beeld; its tags are SCOB's."""
+    api.portal.set_registry_record("bibqual.active_framework", "cbct-kib")
+
+
 EXAMPLES = {
     "pdca-overview": {
         "title": "GET {library}/@pdca-overview",
@@ -125,6 +174,62 @@ EXAMPLES = {
         "calls": [
             ("POST", "west/jaarplan-2027/@copy-project", {"source": "<voorlezen>"}, "admin", 201),
             ("GET", "bieb/jaarplan-2026/voorlezen/@project-copies", None, "admin", 200),
+        ],
+    },
+    "norm-frameworks": {
+        "title": "GET {site}/@norm-frameworks",
+        "about": "Every norm framework of the site (shipped, or added as a file in the "
+        "settings): elements with their aspects, the score scale with labels, the outcome "
+        "bands (lower bound in percent) and optional modules; `active` names the one new "
+        "tags and rounds use. Public knowledge: whoever may view the site.",
+        "calls": [("GET", "@norm-frameworks", None, "admin", 200)],
+    },
+    "norm-mapping": {
+        "title": "GET / POST {library}/@norm-mapping",
+        "about": "Carries norm tags of another framework over to the active one with the "
+        "mapping of the settings (here SCOB 3rd round to Kwaliteit in Beeld). `GET` (or "
+        '`POST` with `"dry_run": true`) is the preview: per item, the elements that would '
+        "be added; `POST` adds them and keeps every tag the item had. The coordinator "
+        "(Review portal content on the library); 400 when `dry_run` is not a boolean.",
+        "setup": activate_kib,
+        "calls": [
+            ("GET", "bieb/@norm-mapping", None, "admin", 200),
+            ("POST", "bieb/@norm-mapping", {"dry_run": "ja"}, "admin", 400),
+            ("POST", "bieb/@norm-mapping", {}, "admin", 200),
+        ],
+    },
+    "certification-status": {
+        "title": "GET {certification}/@certification-status",
+        "about": "Where a certification round stands: its milestones after CBCT's phases "
+        "(audit quarter, self-evaluation six weeks before the audit, audit, report, decision; "
+        "on a conditional outcome the recovery plan three months after the decision), each "
+        "with its date, `met` and `overdue`, the next one, the newest self-evaluation's "
+        "percentage and band, the report and the open findings. Anyone who may view the "
+        "round.",
+        "setup": add_round,
+        "calls": [
+            ("GET", f"{ROUND}/@certification-status", None, "admin", 200),
+            ("GET", f"{ROUND}/@certification-status", None, None, 401),
+        ],
+    },
+    "corrective-project": {
+        "title": "POST {finding}/@corrective-project",
+        "about": "Makes a corrective project from an open finding and links it as one of "
+        "its actions: a `SmartProject` (the default `type`) in this year's plan or an "
+        "`AssuranceProject` in the library, tagged with the finding's norm element; the "
+        "finding gives title, specific goal and deadline unless the body does. 201 with the "
+        "new item; 400 with the reason (a closed finding, no year plan this year, no "
+        "deadline, a refused field), 403 when the caller may not add it there.",
+        "setup": add_round,
+        "calls": [
+            (
+                "POST",
+                f"{FINDING}/@corrective-project",
+                {"title": "Evaluatie collectieplan inhalen", "deadline": "2027-02-15"},
+                "admin",
+                201,
+            ),
+            ("POST", f"{FINDING}/@corrective-project", {"type": "Folder"}, "admin", 400),
         ],
     },
     "workflow": {
@@ -247,6 +352,9 @@ def render(name, example, exchanges, site_url):
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_service_docs(name, site, rest):
     example = EXAMPLES[name]
+    if "setup" in example:
+        example["setup"](site)
+        transaction.commit()
     exchanges = [run(rest, site, call) for call in example["calls"]]
     answered = [
         (call[0], call[1], response.status_code)

@@ -495,6 +495,24 @@ class TestCopyRules:
         assert data["budget"] == 1200
         assert data["review_state"] == "plan"
 
+    def test_tags_of_another_framework_are_kept(self, rest, network, fake_partner):
+        """A partner on Kwaliteit in Beeld copied into this site (SCOB 3 active): its
+        KiB tags are elements of a framework this site knows, so they stay."""
+        source = {
+            **SMART_PROJECT_JSON,
+            "norm_fields": [
+                {"token": "samenwerking", "title": "Samenwerking"},
+                {"token": "netwerk", "title": "Netwerk"},
+                {"token": "onbekend-element", "title": "Onbekend"},
+            ],
+        }
+        server = fake_partner(body=json.dumps(source))
+        configure(network["portal"], partner_line(server.url))
+        response = copy(rest, network, f"{server.url}/bieb/jaarplan-2025/mbo")
+        assert response.status_code == 201, response.text
+        tags = [item["token"] for item in response.json()["norm_fields"]]
+        assert tags == ["samenwerking", "netwerk"]
+
     def test_redirect_outside_the_partner_not_followed(self, rest, network, fake_partner):
         elsewhere = fake_partner(body=json.dumps(SMART_PROJECT_JSON))
         server = fake_partner(

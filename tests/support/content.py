@@ -41,7 +41,8 @@ def make_project(plan, item_id, title="Taalcafé", **fields):
         "specific": "Wekelijks een taalcafé voor anderstaligen.",
         "start": date(2026, 2, 1),
         "deadline": date(2026, 11, 30),
-        "indicators": [{"name": "Sessies", "target": 40, "actual": None, "unit": "sessies"}],
+        # with a result and an evaluation: the project can take every step up to ``done``
+        "indicators": [{"name": "Sessies", "target": 40, "actual": 36, "unit": "sessies"}],
         "evaluation": "Goed bezocht, vooral op dinsdag.",
         "norm_fields": ["dienstverlening"],
     }

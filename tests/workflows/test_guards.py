@@ -29,6 +29,12 @@ def manager(portal):
         yield
 
 
+RESULTS = [
+    {"name": "Voorleesuren", "target": 40, "actual": 30, "unit": "uur"},
+    {"name": "Bereikte peuters", "target": 200, "actual": 180, "unit": "kinderen"},
+]
+
+
 def refusal(wf_tool, obj, transition, **kwargs):
     """The message with which ``transition`` is refused (fails when it is not)."""
     with pytest.raises(WorkflowException) as refused:
@@ -114,6 +120,7 @@ class TestAdjust:
 
     def test_whole_cycle(self, project, wf_tool, manager):
         project.evaluation = "Goed."
+        project.indicators = RESULTS  # ``complete`` needs a result for every indicator
         for transition, state in (
             ("start", "do"),
             ("evaluate", "check"),
@@ -243,6 +250,7 @@ class TestAssuranceProject:
 class TestReviewHistory:
     def test_comments_are_kept(self, project, wf_tool, manager):
         project.evaluation = "Doel gehaald."
+        project.indicators = RESULTS
         comments = {
             "start": "We beginnen in februari.",
             "evaluate": "Meting gedaan.",

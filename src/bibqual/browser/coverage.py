@@ -6,14 +6,16 @@ from bibqual.browser.base import BibqualView
 from bibqual.browser.charts import stacked_bar_chart
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
+from bibqual.reports.readiness import gap_text
 from bibqual.workflows.ids import PROJECT_STATES
 from plone.memoize.view import memoize
 
 
 class NormCoverageView(BibqualView):
     """``@@norm-coverage`` on a Library: per norm element the projects per PDCA
-    state, released evidence, assurance projects and the gap; with a chart.
-    Permission: View; from brains (``reports.coverage.norm_coverage``).
+    state, projects past Plan, released evidence that is still valid, assurance
+    projects and the gap; with a chart. Permission: View; from brains
+    (``reports.readiness``, shaped by ``reports.coverage.norm_coverage``).
     """
 
     states = PROJECT_STATES
@@ -28,12 +30,7 @@ class NormCoverageView(BibqualView):
 
     def gap_reasons(self, item):
         """Why an element is a gap, as translated text (empty when covered)."""
-        reasons = []
-        if not item["released_evidence"]:
-            reasons.append(self.tr(_("no released evidence")))
-        if not item["projects_past_plan"]:
-            reasons.append(self.tr(_("no project past Plan")))
-        return "; ".join(reasons)
+        return gap_text(item, self.tr)
 
     def chart(self):
         series = [(state, self.state_title(state), PHASE_COLORS[state]) for state in PROJECT_STATES]

@@ -2,15 +2,20 @@
 
 from bibqual import _
 from bibqual.browser.base import BibqualView
-from bibqual.reports.dossier import EXPIRED
-from bibqual.reports.dossier import EXPIRES_SOON
 from bibqual.reports.dossier import quality_dossier
+from bibqual.reports.expiry import EXPIRED
+from bibqual.reports.expiry import EXPIRES_SOON
+from bibqual.reports.readiness import gap_text
+from bibqual.reports.readiness import summary
 from plone.memoize.view import memoize
 
 
 class QualityDossierView(BibqualView):
     """``@@quality-dossier`` on a Library: all evidence the user may see, grouped by
-    norm element (gaps marked) and by policy topic. Permission: View; from brains.
+    norm element of the active framework (with its readiness: released, valid
+    evidence and projects past Plan, gaps marked, as on the dashboard and
+    ``@@norm-coverage``), by the elements of other frameworks it is tagged with, and
+    by policy topic. Permission: View; from brains (``reports.dossier``).
     """
 
     EXPIRED = EXPIRED
@@ -23,8 +28,13 @@ class QualityDossierView(BibqualView):
     def type_title(self, item):
         return self.tr(item["document_type_title"])
 
-    def gap_count(self):
-        return len(self.dossier()["gaps"])
+    def summary(self):
+        """``{total, covered, gaps}`` of the elements (``gaps``: the uncovered ones)."""
+        return summary(self.dossier()["elements"])
+
+    def gap_reasons(self, element):
+        """Why an element is a gap, as translated text (empty when covered)."""
+        return gap_text(element, self.tr)
 
     def caption_for(self, group):
         return self.tr(_("Evidence for ${group}", mapping={"group": group}))

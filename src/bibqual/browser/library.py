@@ -8,17 +8,19 @@ from bibqual.ids import CERTIFICATION
 from bibqual.permissions import ADD_CERTIFICATION
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
-from bibqual.reports.dossier import expiring_evidence
+from bibqual.reports.expiry import expiring_evidence
 from bibqual.reports.pdca import ASSURANCE_DUE_DAYS
 from bibqual.reports.pdca import pdca_overview
+from bibqual.reports.readiness import gap_text
 from bibqual.workflows.ids import RELEASED
 from plone.memoize.view import memoize
 
 
 class LibraryDashboardView(BibqualView):
     """Default view of a Library (``@@dashboard``): projects per phase of the current
-    year plan, overdue projects, assurance projects due, evidence about to expire
-    and the norm coverage with its gaps, and the running certification round with
+    year plan, overdue projects, assurance projects due, evidence about to expire,
+    the norm coverage (released, valid evidence and projects past Plan per
+    element, gaps marked), and the running certification round with
     its next milestone. Permission: View; all from brains (the running round's
     status wakes the round and its self-evaluation only).
     """
@@ -47,7 +49,7 @@ class LibraryDashboardView(BibqualView):
         return self.overview()["assurance_due"]
 
     def expiring_evidence(self):
-        """Evidence whose validity ends within ``reports.dossier.EXPIRY_WARNING_DAYS``
+        """Evidence whose validity ends within ``reports.expiry.EXPIRY_WARNING_DAYS``
         (state and date from brains)."""
         return [
             {
@@ -62,10 +64,16 @@ class LibraryDashboardView(BibqualView):
 
     @memoize
     def coverage(self):
+        """Readiness per norm element, as ``@@norm-coverage`` shows it
+        (``reports.readiness``, shaped by ``reports.coverage.norm_coverage``)."""
         return norm_coverage(self.context)
 
     def coverage_summary(self):
         return coverage_summary(self.coverage())
+
+    def gap_reasons(self, item):
+        """Why an element is a gap, as translated text (empty when covered)."""
+        return gap_text(item, self.tr)
 
     @memoize
     def certification(self):

@@ -131,15 +131,17 @@ def search_hits(site, data, limit):
 
 
 def _known(vocabulary, context, tokens):
-    """The values of ``tokens`` known in the local vocabulary; unknown tokens are dropped."""
+    """The values of ``tokens`` the local vocabulary accepts (its ``in`` rule: for the
+    norm fields every element of any framework of the site, not only the offered
+    ones); unknown tokens are dropped."""
     factory = queryUtility(IVocabularyFactory, name=vocabulary)
     if factory is None:
         return []
-    terms = {term.token: term.value for term in factory(context)}
+    accepted = factory(context)
     values = []
-    for token in tokens:
-        if token in terms and terms[token] not in values:
-            values.append(terms[token])
+    for token in tokens:  # a token is its term's value in bibqual's vocabularies
+        if token in accepted and token not in values:
+            values.append(token)
     return values
 
 

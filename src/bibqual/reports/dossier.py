@@ -1,44 +1,25 @@
-"""Quality dossier of a library: the evidence an auditor asks for, per norm element and topic."""
+"""Quality dossier of a library: the evidence an auditor asks for, per norm element and topic.
 
-from bibqual import clock
+Whether an element is covered is ``reports.readiness.norm_readiness``'s answer (the
+same as on the dashboard and the coverage page); this module lists the evidence
+under it.
+"""
+
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
-from bibqual.ids import VOCAB_NORM_FIELDS
 from bibqual.reports import queries
+from bibqual.reports.expiry import EXPIRED  # noqa: F401 (importable from here, as before)
+from bibqual.reports.expiry import expiry
+from bibqual.reports.readiness import counts
+from bibqual.reports.readiness import norm_readiness
+from bibqual.reports.readiness import other_frameworks
 from bibqual.validation import safe_link
 from bibqual.workflows.ids import RELEASED
-from datetime import timedelta
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
 
-# Evidence "expires soon" when its validity ends within this many days.
-EXPIRY_WARNING_DAYS = 90
-EXPIRED = "expired"
-EXPIRES_SOON = "expires-soon"
-
 # ``getObjSize`` metadata of an item without a file (human_readable_size(0)).
 NO_SIZE = ("", "0 KB", "0 B", None)
-
-
-def expiry(valid_until, today, days=EXPIRY_WARNING_DAYS):
-    """``"expired"`` when the date has passed, ``"expires-soon"`` within ``days``, else None."""
-    if valid_until is None:
-        return None
-    if valid_until < today:
-        return EXPIRED
-    if valid_until <= today + timedelta(days=days):
-        return EXPIRES_SOON
-    return None
-
-
-def expiring_evidence(library, today, days=EXPIRY_WARNING_DAYS):
-    """Brains of the evidence in ``library`` whose validity ends between ``today``
-    and ``days`` later (the ``expires-soon`` items of ``expiry``), soonest first."""
-    return queries.evidence(
-        library,
-        valid_until={"query": (today, today + timedelta(days=days)), "range": "min:max"},
-        sort_on="valid_until",
-    )
 
 
 def _remote_url(brain):
@@ -75,12 +56,16 @@ def quality_dossier(library):
     """All evidence in ``library`` the current user may see, grouped.
 
     ``elements``: every element of the active norm framework, in order, with its
-    evidence and ``gap`` when none of it is released; ``unassigned``: evidence
-    without a known element; ``topics``: per policy topic (alphabetical) and
-    ``no_topic``. An item tagged with several elements or topics is listed under each.
+    readiness (``readiness.counts``: ``gap`` where there is no released, valid
+    evidence or no project past Plan) and its evidence in any state;
+    ``other_frameworks``: evidence with tags of other frameworks, per framework and
+    element (``readiness.other_frameworks``; tokens no framework knows last);
+    ``unassigned``: evidence without any norm tag; ``topics``: per policy topic
+    (alphabetical) and ``no_topic``. An item tagged with several elements or
+    topics is listed under each.
     """
-    today = clock.today()
-    norm = getUtility(IVocabularyFactory, VOCAB_NORM_FIELDS)(library)
+    answer = norm_readiness(library)
+    today = answer["date"]
     types = getUtility(IVocabularyFactory, VOCAB_DOCUMENT_TYPES)(library)
     document_types = {term.token: term.title for term in types}
     items = [
@@ -88,33 +73,31 @@ def quality_dossier(library):
         for brain in queries.evidence(library, sort_on="sortable_title")
     ]
     elements = {
-        term.token: {"token": term.token, "title": term.title, "items": [], "released": 0}
-        for term in norm
+        element["token"]: {**counts(element), "items": []} for element in answer["elements"]
     }
+    others = {}
     unassigned = []
     topics = {}
     no_topic = []
     for item in items:
-        known = [token for token in item["norm_fields"] if token in elements]
-        for token in known:
-            elements[token]["items"].append(item)
-            elements[token]["released"] += item["released"]
-        if not known:
+        for token in dict.fromkeys(item["norm_fields"]):
+            group = elements[token]["items"] if token in elements else others.setdefault(token, [])
+            group.append(item)
+        if not item["norm_fields"]:
             unassigned.append(item)
         for topic in item["policy_topics"]:
             topics.setdefault(topic, []).append(item)
         if not item["policy_topics"]:
             no_topic.append(item)
-    for element in elements.values():
-        element["gap"] = element["released"] == 0
-    element_list = list(elements.values())
     return {
         "@id": f"{library.absolute_url()}/@quality-dossier",
         "library": {"@id": library.absolute_url(), "title": library.Title()},
         "date": today,
+        "framework": answer["framework"],
         "total": len(items),
-        "elements": element_list,
-        "gaps": [element["token"] for element in element_list if element["gap"]],
+        "elements": list(elements.values()),
+        "gaps": answer["gaps"],
+        "other_frameworks": other_frameworks(others),
         "unassigned": unassigned,
         "topics": [
             {"topic": topic, "items": topics[topic]}

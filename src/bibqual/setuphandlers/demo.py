@@ -1,4 +1,5 @@
-"""Demo content of ``bibqual:demo``: libraries, plans, projects, evidence and users.
+"""Demo content of ``bibqual:demo``: libraries, plans, projects, evidence, certification
+rounds and users.
 
 The content is data: JSON files in ``profiles/demo/data`` (their format is in the README
 there) and the evidence's files in ``profiles/demo/files``. This module only creates it,
@@ -10,21 +11,27 @@ missing (and takes its steps) and changes nothing else: items already there neve
 """
 
 from bibqual import clock
+from bibqual.certification.milestones import quarter_bounds
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import EVIDENCE
 from bibqual.ids import LIBRARY
 from bibqual.ids import SMART_PROJECT
 from bibqual.ids import YEAR_PLAN
+from bibqual.setuphandlers.demo_rounds import create_rounds
 from bibqual.workflows.guards import refusal
 from bibqual.workflows.ids import ADOPT
 from bibqual.workflows.ids import ARCHIVE
+from bibqual.workflows.ids import AUDIT
 from bibqual.workflows.ids import CANCEL
 from bibqual.workflows.ids import CLOSE
 from bibqual.workflows.ids import COMPLETE
+from bibqual.workflows.ids import DECIDE
+from bibqual.workflows.ids import FINALIZE
 from bibqual.workflows.ids import NEW_CYCLE
 from bibqual.workflows.ids import RELEASE
 from bibqual.workflows.ids import REOPEN
 from bibqual.workflows.ids import RETRACT
+from bibqual.workflows.ids import SUBMIT
 from bibqual.workflows.subscribers import add_months
 from datetime import date
 from datetime import timedelta
@@ -47,15 +54,18 @@ CONTENT_TYPES = {"pdf": "application/pdf", "csv": "text/csv", "txt": "text/plain
 CLASSIFICATION = ("norm_fields", "core_functions", "policy_topics")
 COORDINATOR = "coordinator"
 STAFF = "medewerker"
-# Steps of the quality coordinator (Reviewer); staff take the others.
+# Steps of the quality coordinator (Reviewer); staff take the others. In a round the
+# coordinator submits the self-evaluation, records the audit, the report and the decision.
 COORDINATOR_STEPS = {ADOPT, CLOSE, COMPLETE, CANCEL, REOPEN, RELEASE, ARCHIVE, RETRACT}
+COORDINATOR_STEPS |= {SUBMIT, AUDIT, FINALIZE, DECIDE}
 DATE = re.compile(
     r"today(?P<days>[+-]\d+)|\{year(?P<years>[+-]\d+)?\}-(?P<month>\d\d)-(?P<day>\d\d)"
+    r"|quarter(?P<quarters>[+-]\d+)(?P<offset>[+-]\d+)?"
 )
 
 
 def post_install(context):
-    """Create the demo library, its plans, projects, evidence and users."""
+    """Create the demo library, its plans, projects, evidence, rounds and users."""
     portal = api.portal.get()
     with api.env.adopt_roles(["Manager"]):
         create_demo(portal)
@@ -94,7 +104,9 @@ def create_demo(portal, today=None):
     for spec in assurance["assurance_projects"]:
         items[spec["id"]] = demo.assurance_project(items[assurance["library"]], spec)
     for spec in load("evidence.json"):
-        demo.evidence(items[spec["container"]], spec, items)
+        items[spec["id"]] = demo.evidence(items[spec["container"]], spec, items)
+    rounds = load("rounds.json")
+    create_rounds(demo, items[rounds["library"]], rounds["rounds"], items)
     _grant_roles(portal, users)
     return portal[assurance["library"]]
 
@@ -121,11 +133,22 @@ class _Demo:
             return None
         match = DATE.fullmatch(value)
         if match is None:
-            raise ValueError(f"Demo date {value!r} is not 'today+N' or '{{year+N}}-MM-DD'")
+            raise ValueError(
+                f"Demo date {value!r} is not 'today+N', '{{year+N}}-MM-DD' or 'quarter+N-D'"
+            )
         if match["days"] is not None:
             return self.today + timedelta(days=int(match["days"]))
+        if match["quarters"] is not None:
+            return self.quarter_end(int(match["quarters"])) + timedelta(
+                days=int(match["offset"] or 0)
+            )
         year = (year or self.today.year) + int(match["years"] or 0)
         return date(year, int(match["month"]), int(match["day"]))
+
+    def quarter_end(self, quarters):
+        """The last day of the quarter ``quarters`` after today's (before, when negative)."""
+        index = self.today.year * 4 + (self.today.month - 1) // 3 + quarters
+        return quarter_bounds(date(index // 4, index % 4 * 3 + 1, 1))[1]
 
     def text(self, value):
         return value.format(**self.names) if value else value

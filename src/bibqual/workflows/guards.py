@@ -21,6 +21,7 @@ from bibqual.validation import MAX_COMMENT_LENGTH
 from bibqual.validation import too_long
 from bibqual.workflows.ids import ADJUST
 from bibqual.workflows.ids import CLOSE
+from bibqual.workflows.ids import COMPLETE
 from bibqual.workflows.ids import START
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -70,9 +71,35 @@ def adjust_refusal(obj, comment=""):
     return _("Fill in the evaluation (Check) before adjusting the project.")
 
 
+def complete_refusal(obj, comment=""):
+    """A project is completed (act -> done) only with a result (``actual``) for every
+    indicator and the evaluation of its Check phase; the refusal names the
+    indicators without a result."""
+    missing = [
+        row["name"] or str(position)
+        for position, row in enumerate(indicator_rows(getattr(obj, "indicators", None)), 1)
+        if row["actual"] is None
+    ]
+    no_evaluation = _blank(getattr(obj, "evaluation", None))
+    if missing and no_evaluation:
+        return _(
+            "The project cannot be completed yet: it needs a result for: ${indicators}; and an evaluation.",  # noqa: E501
+            mapping={"indicators": ", ".join(missing)},
+        )
+    if missing:
+        return _(
+            "The project cannot be completed yet: it needs a result for: ${indicators}.",
+            mapping={"indicators": ", ".join(missing)},
+        )
+    if no_evaluation:
+        return _("The project cannot be completed yet: it needs an evaluation.")
+    return None
+
+
 RULES = {
     (SMART_PROJECT, START): start_rule,
     (SMART_PROJECT, ADJUST): adjust_refusal,
+    (SMART_PROJECT, COMPLETE): complete_refusal,
     (ASSURANCE_PROJECT, ADJUST): adjust_refusal,
     (FINDING, CLOSE): close_refusal,
 }

@@ -6,8 +6,11 @@ from plone.restapi.services import Service
 
 
 class NormCoverageGet(Service):
-    """Per norm element of the active framework: projects per state, released
-    evidence, assurance projects and ``gap``. Anyone who may view the library.
+    """Per norm element of the active framework: projects per state, projects past
+    Plan, released evidence that is still valid, assurance projects, ``gap`` and
+    ``gap_reasons`` (``reports.readiness``: the numbers of the dashboard, the
+    coverage page and the quality dossier); the tags of other frameworks apart.
+    Anyone who may view the library.
     """
 
     def reply(self):

@@ -9,14 +9,18 @@ from plone.restapi.serializer.converters import json_compatible
 class QualityDossierGet(BibqualService):
     """The evidence of a library the caller may see (an auditor: released and
     archived only), per element of the active norm framework in the framework's
-    order (``gap`` where none of it is released), evidence without a known
-    element, and per policy topic. Each item with its state and its title.
-    Anyone who may view the library (as ``@@quality-dossier``).
+    order with the element's readiness (released, valid evidence, projects past
+    Plan, ``gap`` and ``gap_reasons``: the numbers of ``@norm-coverage``), per
+    element of another framework it is tagged with (``other_frameworks``),
+    evidence without any norm tag (``unassigned``), and per policy topic. Each item
+    with its state and its title. Anyone who may view the library (as
+    ``@@quality-dossier``).
     """
 
     def answer(self):
         dossier = quality_dossier(self.context)
-        groups = [*dossier["elements"], *dossier["topics"]]
+        others = [e for group in dossier["other_frameworks"] for e in group["elements"]]
+        groups = [*dossier["elements"], *others, *dossier["topics"]]
         items = [item for group in groups for item in group["items"]]
         for item in [*items, *dossier["unassigned"], *dossier["no_topic"]]:
             item["review_state_title"] = STATE_TITLES.get(
