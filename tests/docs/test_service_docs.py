@@ -142,9 +142,11 @@ EXAMPLES = {
     "quality-dossier": {
         "title": "GET {library}/@quality-dossier",
         "about": "The library's evidence the caller may see (an auditor: released and archived "
-        "only), per element of the active norm framework in its order (`gap: true` where none "
-        "of it is released), evidence without a known element (`unassigned`), and per policy "
-        "topic. What `@@quality-dossier` shows; anyone who may view the library.",
+        "only), per element of the active norm framework in its order with the element's "
+        "readiness (`gap: true` and its `gap_reasons` where there is no released, still valid "
+        "evidence or no project past `plan`: the same answer as `@norm-coverage`), evidence "
+        "without a known element (`unassigned`), and per policy topic. What "
+        "`@@quality-dossier` shows; anyone who may view the library.",
         "calls": [("GET", "bieb/@quality-dossier", None, "admin", 200)],
     },
     "board": {

@@ -18,13 +18,13 @@ from bibqual.audit.grants import grant
 from bibqual.audit.grants import grants
 from bibqual.audit.grants import restore_grants
 from bibqual.audit.grants import settle_auditor_group
+from bibqual.frameworks.site import current_framework
+from bibqual.frameworks.site import site_frameworks
 from bibqual.ids import BIBQUAL_TYPES
 from bibqual.ids import LIBRARY
 from bibqual.network.copy import copies_of
 from bibqual.network.sources import copy_from_source
-from bibqual.settings import active_framework
 from bibqual.settings import get_settings
-from bibqual.vocabularies.frameworks import FRAMEWORKS
 from DateTime import DateTime
 from datetime import date
 from datetime import datetime
@@ -195,9 +195,9 @@ def settings_of(site):
 
 def _other_framework_token():
     """An element of a framework that is not the active one."""
-    active = {token for token, _title in FRAMEWORKS[active_framework()]["elements"]}
-    for framework in FRAMEWORKS.values():
-        for token, _title in framework["elements"]:
+    active = set(current_framework().tokens())
+    for framework in site_frameworks().values():
+        for token in framework.tokens():
             if token not in active:
                 return token
 

@@ -65,7 +65,8 @@ class _Round:
         return fields
 
     def create(self, spec):
-        self.names = {"year": self.demo.date(spec.get("audit_date") or spec["certified_until"]).year}
+        audit = self.demo.date(spec.get("audit_date") or spec["certified_until"])
+        self.names = {"year": audit.year}
         fields = self.fields(spec, ROUND_DATES)
         steps = spec.get("workflow", [])
         existing = self.library.get(self.text(spec["id"]))

@@ -40,8 +40,11 @@ FINDING_READERS = tuple(role for role in AUDIT if role != "Owner")
 
 
 def round_perms(modify, adds):
-    """A Certification state: everyone of the audit sees it, ``modify`` edits it."""
+    """A Certification state: everyone of the audit sees it, ``modify`` edits it, ``adds``
+    add the self-evaluation and the report (and fill in the report's fields: its add form
+    asks "bibqual: Record audit report" on the round)."""
     return {
+        RECORD_AUDIT_REPORT: adds,
         VIEW: AUDIT,
         ACCESS_CONTENTS: AUDIT,
         MODIFY_CONTENT: modify,
@@ -57,7 +60,7 @@ CERTIFICATION = {
     "title": "bibqual: certification round",
     "description": "Preparing, audited, decided; the coordinator runs the round.",
     "initial": w.PREPARING,
-    "permissions": managed(ADD_SELF_ASSESSMENT, ADD_AUDIT_REPORT),
+    "permissions": (*managed(ADD_SELF_ASSESSMENT, ADD_AUDIT_REPORT), RECORD_AUDIT_REPORT),
     "states": {
         w.PREPARING: state(
             "Preparing",
