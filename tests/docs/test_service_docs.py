@@ -96,9 +96,10 @@ EXAMPLES = {
     },
     "norm-coverage": {
         "title": "GET {library}/@norm-coverage",
-        "about": "Per element of the active norm framework: projects per state, released "
-        "evidence, assurance projects, and `gap: true` where there is no released evidence "
-        "or no project past `plan`.",
+        "about": "Per element of the active norm framework: projects per state, released and "
+        "still valid evidence, assurance projects, and `gap: true` where there is no released, "
+        "still valid evidence or no project past `plan`; tags of other frameworks counted under "
+        "their framework (`other_frameworks`).",
         "calls": [("GET", "bieb/@norm-coverage", None, "admin", 200)],
     },
     "similar-projects": {
@@ -145,7 +146,8 @@ EXAMPLES = {
         "only), per element of the active norm framework in its order with the element's "
         "readiness (`gap: true` and its `gap_reasons` where there is no released, still valid "
         "evidence or no project past `plan`: the same answer as `@norm-coverage`), evidence "
-        "without a known element (`unassigned`), and per policy topic. What "
+        "tagged with another framework's elements (`other_frameworks`), evidence with no norm "
+        "tag (`unassigned`), and per policy topic. What "
         "`@@quality-dossier` shows; anyone who may view the library.",
         "calls": [("GET", "bieb/@quality-dossier", None, "admin", 200)],
     },

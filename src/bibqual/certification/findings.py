@@ -35,8 +35,8 @@ from bibqual.indexers.evidence import RELATED_PROJECT_UIDS
 from bibqual.indexers.round import ACTION_UIDS
 from bibqual.indexers.round import LAST_ADJUSTED
 from bibqual.indexers.round import relation_uids
-from bibqual.reports.dossier import EXPIRED
-from bibqual.reports.dossier import expiry
+from bibqual.reports.expiry import EXPIRED
+from bibqual.reports.expiry import expiry
 from bibqual.reports.pdca import overdue
 from bibqual.reports.pdca import review_overdue
 from bibqual.reports.queries import as_date

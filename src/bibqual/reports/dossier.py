@@ -7,7 +7,6 @@ under it.
 
 from bibqual.ids import VOCAB_DOCUMENT_TYPES
 from bibqual.reports import queries
-from bibqual.reports.expiry import EXPIRED  # noqa: F401 (importable from here, as before)
 from bibqual.reports.expiry import expiry
 from bibqual.reports.readiness import counts
 from bibqual.reports.readiness import norm_readiness
