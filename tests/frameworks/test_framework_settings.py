@@ -2,8 +2,8 @@
 in the Classic settings form and over ``@controlpanels/bibqual-settings``. A bad
 file or line is refused with the reason, and nothing is stored."""
 
-from conftest import browser_for
 from lxml import html
+from support.frameworks import browser_for
 import copy
 import json
 import pytest

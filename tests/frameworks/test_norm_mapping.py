@@ -1,10 +1,10 @@
 """Carry tags over to the active framework with the mapping: a preview, then the
 coordinator's click (``@@norm-mapping``, ``GET``/``POST @norm-mapping``)."""
 
-from conftest import browser_for
 from lxml import html
 from plone import api
 from support import PASSWORD
+from support.frameworks import browser_for
 import pytest
 
 

@@ -1,8 +1,9 @@
 """Tags of another framework are counted under the framework they belong to."""
 
 from bibqual.reports.coverage import norm_coverage
-from conftest import build_tagged_library
 from plone import api
+from support.frameworks import browser_for
+from support.frameworks import build_tagged_library
 
 
 def test_coverage_counts_other_frameworks(portal):
@@ -38,8 +39,6 @@ def test_unknown_tags_come_last(portal):
 
 
 def test_coverage_page_shows_them(functional_app, tagged, switch_framework):
-    from conftest import browser_for
-
     switch_framework("cbct-kib")
     browser = browser_for(functional_app, "coordinator")
     browser.open(f"{tagged['library'].absolute_url()}/@@norm-coverage")

@@ -6,9 +6,9 @@ form and over REST. Before the fix the form showed no norm box ticked and the
 save stored ``[]``.
 """
 
-from conftest import browser_for
 from lxml import html
 from support import PASSWORD
+from support.frameworks import browser_for
 import pytest
 
 

@@ -274,7 +274,8 @@ def test_a_full_export_imports_into_a_fresh_site_unchanged(demo_functional, cloc
     assert sorted(item["path"] for item in after.values()) == sorted(
         item["path"] for item in before.values()
     )
-    assert differences(before, after) == []
+    found = differences(before, after)
+    assert found == [], "\n".join(found)
     assert importer.incomplete == {}
     assert settings_of(target) == settings_before
     # the cases the issue names, spelled out

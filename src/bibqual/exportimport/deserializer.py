@@ -13,6 +13,7 @@ bibqual's items also get back
   refused, with a message, and then nothing of that field is stored.
 """
 
+from Acquisition import aq_base
 from bibqual import _
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.controlpanels.lines import TOKEN_RE
@@ -38,9 +39,14 @@ def _is_norm_tags(field):
     return IChoice.providedBy(value_type) and value_type.vocabularyName == VOCAB_NORM_FIELDS
 
 
+# Fields kept as exported, checked for their shape only: a self-evaluation's score rows
+# link to evidence and projects that may be imported after it.
+AS_EXPORTED = ("scores",)
+
+
 def _computed(obj, name):
     """Whether the class computes ``name`` (a read-only field that is no stored value)."""
-    return isinstance(getattr(type(obj), name, None), property)
+    return isinstance(getattr(type(aq_base(obj)), name, None), property)
 
 
 def _tokens(value):
@@ -79,6 +85,8 @@ class ImportedContentDeserializer(DeserializeFromJson):
                     problem = self._restore_tags(target, field, data.pop(name))
                 elif field.readonly and not _computed(self.context, name):
                     problem = self._restore_readonly(target, field, data[name])
+                elif name in AS_EXPORTED:
+                    problem = self._restore_rows(target, field, data.pop(name))
                 else:
                     continue
                 if problem:
@@ -110,6 +118,14 @@ class ImportedContentDeserializer(DeserializeFromJson):
             )
             return translate(message, context=self.request)
         setattr(target, field.__name__, tokens)
+        return None
+
+    def _restore_rows(self, target, field, value):
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(row, dict) for row in value)
+        ):
+            return f"{field.__name__}: a list of rows was expected"
+        setattr(target, field.__name__, field.missing_value if value is None else value)
         return None
 
     def _restore_readonly(self, target, field, value):
