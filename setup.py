@@ -45,6 +45,7 @@ setup(
             "**/*.css",
             "**/*.js",
             "**/*.svg",
+            "**/*.docx",
         ]
     },
     zip_safe=False,
@@ -59,6 +60,10 @@ setup(
         "plone.app.lockingbehavior",
         "collective.z3cform.datagridfield>=4",
         "requests",
+        # documents in and out (annual report, audit dossier, year plans in Excel)
+        "python-docx",
+        "openpyxl",
+        "zipstream-ng",
     ],
     extras_require={
         "test": [

@@ -1,0 +1,123 @@
+"""Writing Word documents (python-docx), in the library's own house style.
+
+A library may upload its own Word template on the library's edit form
+(``word_template``); its styles, headers and footers (the logo, the colours, the
+fonts) are used, its body text is not. Without one, the template shipped in
+``templates/bibqual.docx`` is used. Headings use Word's own heading styles, so
+Word's navigation pane and table of contents work on every report.
+"""
+
+from docx import Document
+from docx.shared import Pt
+from io import BytesIO
+from pathlib import Path
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SHIPPED_TEMPLATE = Path(__file__).parent / "templates" / "bibqual.docx"
+TABLE_STYLE = "Table Grid"
+
+
+def template_bytes(library):
+    """The bytes of the library's own template, or ``None``."""
+    template = getattr(library, "word_template", None)
+    return template.data if template is not None and template.data else None
+
+
+def is_word_document(data):
+    """Whether ``data`` (bytes) opens as a Word document (``.docx``)."""
+    try:
+        Document(BytesIO(data))
+    except Exception:
+        return False
+    return True
+
+
+def new_document(library=None):
+    """An empty document in the house style of ``library`` (its template when it
+    has one that opens, else the shipped template): styles, headers and footers
+    kept, the template's body removed."""
+    data = template_bytes(library) if library is not None else None
+    document = None
+    if data:
+        try:
+            document = Document(BytesIO(data))
+        except Exception:
+            document = None
+    if document is None:
+        document = Document(str(SHIPPED_TEMPLATE))
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def heading(document, text, level=1):
+    """A heading in Word's ``Heading <level>`` style (``Title`` for level 0)."""
+    return document.add_heading(text, level=level)
+
+
+def paragraph(document, text="", style=None):
+    """A paragraph of ``text`` (line breaks kept)."""
+    return document.add_paragraph(text or "", style=_style(document, style))
+
+
+def field(document, label, value):
+    """``label: value`` as one paragraph, the label in bold; nothing when the value
+    is empty."""
+    if value in (None, "", [], ()):
+        return None
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(item) for item in value)
+    line = document.add_paragraph()
+    line.add_run(f"{label}: ").bold = True
+    line.add_run(str(value))
+    return line
+
+
+def table(document, header, rows, widths=None):
+    """A table with a bold ``header`` row and ``rows`` (sequences of cell texts)."""
+    grid = document.add_table(rows=1, cols=len(header))
+    style = _style(document, TABLE_STYLE, kind="table")
+    if style:
+        grid.style = style
+    for cell, text in zip(grid.rows[0].cells, header, strict=False):
+        cell.text = ""
+        cell.paragraphs[0].add_run(str(text)).bold = True
+    for row in rows:
+        cells = grid.add_row().cells
+        for cell, text in zip(cells, row, strict=False):
+            cell.text = "" if text is None else str(text)
+    if widths:
+        for row in grid.rows:
+            for cell, width in zip(row.cells, widths, strict=False):
+                cell.width = width
+    return grid
+
+
+def small(run_or_paragraph, size=9):
+    """Set the font size of a paragraph's runs (or a run) in points."""
+    runs = getattr(run_or_paragraph, "runs", [run_or_paragraph])
+    for run in runs:
+        run.font.size = Pt(size)
+    return run_or_paragraph
+
+
+def to_bytes(document):
+    """The document as ``.docx`` bytes."""
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _style(document, name, kind="paragraph"):
+    """``name`` when the document's template has that style, else ``None`` (a
+    library's own template may lack the styles of the shipped one)."""
+    if not name:
+        return None
+    try:
+        document.styles[name]
+    except KeyError:
+        return None
+    return name
