@@ -51,3 +51,10 @@ FINDING_KINDS = (STRENGTH, IMPROVEMENT, SHORTCOMING)
 # Year bounds of a year plan
 YEAR_MIN = 2000
 YEAR_MAX = 2100
+
+# Document types (Evidence ``document_type``) the certifier asks for before the
+# audit: the audit dossier's checklist (``documents.dossier_index``) matches them.
+DOCUMENT_POLICY_PLAN = "beleidsplan"
+DOCUMENT_ANNUAL_REPORT = "jaarverslag"
+DOCUMENT_SELF_EVALUATION = "zelfevaluatie"
+DOCUMENT_AUDIT_DAY_PROPOSAL = "auditdagvoorstel"

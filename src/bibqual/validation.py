@@ -1,12 +1,15 @@
 """Input rules shared by the schemas, the REST deserializers, the services and the pages.
 
 One home for: how long lists and texts may be, which links may be stored and
-rendered (web addresses only), that numbers are finite, and that dates are
-written ``YYYY-MM-DD``. A leaf module: it imports nothing else of bibqual but
-its message factory, so content, REST, reports and audit can all use it.
+rendered (web addresses only), that numbers are finite, that dates are written
+``YYYY-MM-DD``, and that a Word template is a Word file. A leaf module: it
+imports nothing else of bibqual but its message factory, so content, REST,
+reports and audit can all use it.
 """
 
 from bibqual import _
+from docx import Document
+from io import BytesIO
 from urllib.parse import urlsplit
 from zope.schema.interfaces import ValidationError
 import datetime
@@ -119,3 +122,15 @@ def parse_iso_date(value):
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise ValueError(value)
     return datetime.date.fromisoformat(value)
+
+
+# -- Files ---------------------------------------------------------------------------------
+
+
+def is_word_document(data):
+    """Whether ``data`` (bytes) opens as a Word document (``.docx``)."""
+    try:
+        Document(BytesIO(data))
+    except Exception:
+        return False
+    return True

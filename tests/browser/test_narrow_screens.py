@@ -15,6 +15,7 @@ PAGES = {
     "dossier": f"{LIBRARY}/@@quality-dossier",
     "coverage": f"{LIBRARY}/@@norm-coverage",
     "pdca": f"{LIBRARY}/@@pdca-overview",
+    "import": f"{LIBRARY}/@@import-year-plan",
 }
 
 

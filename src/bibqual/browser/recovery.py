@@ -4,16 +4,9 @@ their actions' PDCA state, printable."""
 from bibqual import clock
 from bibqual.browser.base import BibqualView
 from bibqual.browser.finding import FindingPage
-from bibqual.certification import rounds
-from bibqual.ids import FINDING
-from bibqual.workflows.ids import OPEN
-from datetime import date
+from bibqual.certification.recovery import recovery_findings
+from bibqual.certification.recovery import recovery_rows
 from plone.memoize.view import memoize
-
-
-def by_due_date(row):
-    """Soonest due first, findings without a due date last, then by title."""
-    return (row["due"] is None, row["due"] or date.max, row["title"].casefold())
 
 
 class RecoveryPlanView(FindingPage, BibqualView):
@@ -23,7 +16,8 @@ class RecoveryPlanView(FindingPage, BibqualView):
     and what it still misses before the finding can close. For print too.
 
     Who: anyone who may view the round or report (permission View); from
-    catalog brains only.
+    catalog brains only. The Word document of the same rows:
+    ``@recovery-plan-docx`` (``documents.recovery``).
     """
 
     def today(self):
@@ -31,8 +25,9 @@ class RecoveryPlanView(FindingPage, BibqualView):
 
     @memoize
     def findings(self):
-        brains = rounds.in_round(self.context, FINDING, review_state=OPEN)
-        return sorted(self.rows(brains), key=by_due_date)
+        """The open findings as ``certification.recovery.recovery_rows`` gives them."""
+        brains = recovery_findings(self.context)
+        return recovery_rows(brains, self.framework(), self.context)
 
     def overdue_count(self):
         return sum(1 for row in self.findings() if row["overdue"])

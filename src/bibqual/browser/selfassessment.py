@@ -10,40 +10,15 @@ from bibqual.certification.previous import PreviousRoundError
 from bibqual.certification.previous import has_content
 from bibqual.certification.previous import previous_self_assessment
 from bibqual.certification.previous import start_from_previous
-from bibqual.certification.scores import LINKS
-from bibqual.certification.scores import linked_uids
-from bibqual.reports.queries import BrainURLs
-from plone import api
+from bibqual.certification.selfevaluation import element_rows
+from bibqual.certification.selfevaluation import linked_items  # noqa: F401 (the form's)
+from bibqual.certification.selfevaluation import result_summary
+from bibqual.certification.selfevaluation import scale_label
+from bibqual.certification.selfevaluation import score_text  # noqa: F401 (the form's)
+from bibqual.certification.selfevaluation import stored_rows
 from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from Products.statusmessages.interfaces import IStatusMessage
-
-
-def linked_items(uids):
-    """``{uid: {uid, title, url, review_state}}`` of the items the user may see."""
-    if not uids:
-        return {}
-    url = BrainURLs()
-    brains = api.portal.get_tool("portal_catalog")(UID=list(uids))
-    return {
-        brain.UID: {
-            "uid": brain.UID,
-            "title": brain.Title,
-            "url": url(brain),
-            "review_state": brain.review_state,
-        }
-        for brain in brains
-    }
-
-
-def score_text(score):
-    """A score as the select's value: ``3`` rather than ``3.0``; text (refused input
-    shown again) as it is; ``""`` for none."""
-    if score is None:
-        return ""
-    if isinstance(score, str):
-        return score
-    return str(int(score)) if float(score).is_integer() else str(score)
 
 
 class SelfAssessmentPage(RoundStates):
@@ -56,18 +31,10 @@ class SelfAssessmentPage(RoundStates):
     @memoize
     def stored(self):
         """``{(element, aspect): row}`` of the stored scores."""
-        return {
-            (row.get("element"), row.get("aspect")): row
-            for row in getattr(self.context, "scores", None) or ()
-            if isinstance(row, dict)
-        }
+        return stored_rows(self.context)
 
     def scale_label(self, score):
-        framework = self.framework()
-        if score is None or framework is None:
-            return ""
-        label = framework.scale.label(score)
-        return f"{score_text(score)} – {label}" if label else score_text(score)
+        return scale_label(self.framework(), score)
 
 
 class SelfAssessmentView(SelfAssessmentPage, WorkflowView):
@@ -79,40 +46,12 @@ class SelfAssessmentView(SelfAssessmentPage, WorkflowView):
     """
 
     def result(self):
-        percentage, band = self.context.result()
-        return {
-            "percentage": percentage,
-            "band": band.token if band is not None else None,
-            "band_title": band.title if band is not None else "",
-            "consequence": band.consequence if band is not None else "",
-        }
+        return result_summary(self.context)
 
     @memoize
     def elements(self):
-        framework = self.framework()
-        if framework is None:
-            return []
-        stored = self.stored()
-        items = linked_items(linked_uids(list(stored.values())))
-        result = []
-        for element in framework.elements:
-            aspects = []
-            for aspect in element.aspects:
-                row = stored.get((element.token, aspect.token)) or {}
-                aspects.append(
-                    {
-                        "token": aspect.token,
-                        "title": aspect.title,
-                        "score": self.scale_label(row.get("score")),
-                        "explanation": row.get("explanation") or "",
-                        **{
-                            key: [items[uid] for uid in row.get(key) or () if uid in items]
-                            for key in LINKS
-                        },
-                    }
-                )
-            result.append({"token": element.token, "title": element.title, "aspects": aspects})
-        return result
+        """Per norm element its aspects (``certification.selfevaluation.element_rows``)."""
+        return element_rows(self.context, self.framework())
 
     def round_url(self):
         certification = round_of(self.context)

@@ -4,12 +4,28 @@ from bibqual import _
 from bibqual.content.fields import Line
 from bibqual.content.fields import Lines
 from bibqual.content.interfaces import IBibqualContent
+from bibqual.validation import ClearValidationError
+from bibqual.validation import is_word_document
 from plone.autoform import directives
 from plone.dexterity.content import Container
+from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from plone.z3cform.textlines import TextLinesFieldWidget
 from zope import schema
 from zope.interface import implementer
+
+
+NOT_A_WORD_TEMPLATE = _(
+    "The Word template must be a Word document (.docx); this file does not open as one."
+)
+
+
+def word_document(value):
+    """Constraint of ``word_template``: only a file that opens as a Word document
+    (``.docx``); refused with a message that says so, in the form and in REST."""
+    if value is not None and not is_word_document(value.data):
+        raise ClearValidationError(NOT_A_WORD_TEMPLATE)
+    return True
 
 
 class ILibrary(model.Schema):
@@ -35,6 +51,18 @@ class ILibrary(model.Schema):
         ),
         default=False,
         required=False,
+    )
+
+    model.fieldset("documents", label=_("Documents"), fields=["word_template"])
+    word_template = NamedBlobFile(
+        title=_("Word template"),
+        description=_(
+            "A Word document (.docx) that gives the library's reports its house style: "
+            "its styles, headers, footers and logo are used, its text is not. Without "
+            "one, bibqual's own template is used."
+        ),
+        required=False,
+        constraint=word_document,
     )
 
 

@@ -8,6 +8,9 @@ Word's navigation pane and table of contents work on every report.
 """
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from io import BytesIO
 from pathlib import Path
@@ -22,15 +25,6 @@ def template_bytes(library):
     """The bytes of the library's own template, or ``None``."""
     template = getattr(library, "word_template", None)
     return template.data if template is not None and template.data else None
-
-
-def is_word_document(data):
-    """Whether ``data`` (bytes) opens as a Word document (``.docx``)."""
-    try:
-        Document(BytesIO(data))
-    except Exception:
-        return False
-    return True
 
 
 def new_document(library=None):
@@ -54,8 +48,28 @@ def new_document(library=None):
 
 
 def heading(document, text, level=1):
-    """A heading in Word's ``Heading <level>`` style (``Title`` for level 0)."""
+    """A heading in Word's ``Heading <level>`` style (``Title`` for level 0).
+
+    Word saves a heading style in a document only once it is used, so a library's
+    template may lack it: it is then added (bold, with its outline level)."""
+    _heading_style(document, level)
     return document.add_heading(text, level=level)
+
+
+def _heading_style(document, level):
+    """Add ``Heading <level>`` (``Title``) when the document has no such style."""
+    name = "Title" if level == 0 else f"Heading {level}"
+    if _style(document, name):
+        return
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if _style(document, "Normal"):
+        style.base_style = document.styles["Normal"]
+    style.font.bold = True
+    style.font.size = Pt(max(26 - 4 * level, 11))
+    if level:
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        style.element.get_or_add_pPr().append(outline)
 
 
 def paragraph(document, text="", style=None):

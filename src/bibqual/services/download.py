@@ -3,7 +3,8 @@
 A download is a browser view named like a REST service (``@annual-report``), so a
 link in a page and a REST client with ``Accept: application/json`` reach the same
 view (plone.rest falls back to a view of that name). A subclass writes
-``download()`` and returns a ``File``; a ``BibqualError`` raised there becomes
+``download()`` and returns a ``File`` (``documents.files``, so the document
+modules below this layer can build it); a ``BibqualError`` raised there becomes
 plone.restapi's JSON error shape with its status, and nothing is stored. The
 answer carries the file's Dutch name (``documents.filenames``), its type and
 ``nosniff``. A ``File`` whose ``body`` is an iterator is streamed: it must not
@@ -11,23 +12,13 @@ read the database after the view returns (Zope closes the connection first).
 """
 
 from bibqual.documents.filenames import content_disposition
+from bibqual.documents.files import File  # noqa: F401 (re-exported for the views)
 from bibqual.errors import BibqualError
 from bibqual.services.base import ErrorAnswers
-from dataclasses import dataclass
 from Products.Five.browser import BrowserView
-from typing import Any
 from zope.interface import implementer
 from ZPublisher.Iterators import IUnboundStreamIterator
 import json
-
-
-@dataclass
-class File:
-    """A file to hand out: ``body`` is bytes or an iterator of bytes (streamed)."""
-
-    filename: str
-    content_type: str
-    body: Any
 
 
 @implementer(IUnboundStreamIterator)

@@ -1,0 +1,1 @@
+"""GET {library}/@audit-dossier: the audit dossier as one streamed ZIP."""

@@ -1,0 +1,1 @@
+"""GET {yearplan}/@export-xlsx: the year plan as an Excel workbook."""

@@ -1,0 +1,1 @@
+"""POST {library}/@import-xlsx and GET {library}/@import-xlsx-template."""

@@ -1,0 +1,1 @@
+"""``@recovery-plan-docx``: the recovery plan as a Word document."""

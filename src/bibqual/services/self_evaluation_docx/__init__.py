@@ -1,0 +1,1 @@
+"""``@self-evaluation-docx``: the self-evaluation as a Word document."""
