@@ -38,7 +38,10 @@ def open_site(size):
     return Zope2.DB, Zope2.app()
 
 
-def prepare(app, size):
+def prepare(app, size, build=None):
+    """``(site, request)``: the site owner ``admin`` logged in, the site ``Plone`` made by
+    ``build(app, size)`` (default ``generate.generate``) on the first run, site and
+    request set."""
     from AccessControl.SecurityManagement import newSecurityManager
     from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
@@ -50,10 +53,11 @@ def prepare(app, size):
         acl._doAddUser("admin", "admin", ["Manager"], [])
     newSecurityManager(None, acl.getUserById("admin").__of__(acl))
     if "Plone" not in app.objectIds():
-        from benchmarks.generate import generate
+        if build is None:
+            from benchmarks.generate import generate as build
 
         print(f"Generating the {size}-project network (first run only)...", flush=True)
-        generate(app, size)
+        build(app, size)
     site = app["Plone"]
     setSite(site)
     request = app.REQUEST

@@ -21,7 +21,6 @@ the script fails (exit 1) unless exactly the 200 projects of the year are woken.
 
 from datetime import date
 from pathlib import Path
-import argparse
 import random
 import sys
 
@@ -40,45 +39,23 @@ SITE_LABEL = "annual"
 PROJECT_CLASS = "bibqual.content.smartproject.SmartProject"
 
 
-def _projects(plan, rng, year, count, spearheads):
-    from benchmarks.generate import STATE_STEPS
-    from benchmarks.generate import _project_values
-    from plone import api
-
-    for index in range(count):
-        values = _project_values(rng, year, index)
-        values["id"] = f"project-{index:03d}"
-        values["spearhead"] = [*spearheads, None][index % (len(spearheads) + 1)]
-        # every indicator with a result, so that ``complete`` may be taken
-        values["indicators"] = [
-            {**row, "actual": row["actual"] or 7} for row in values["indicators"]
-        ]
-        project = api.content.create(container=plan, type="SmartProject", **values)
-        for step in STATE_STEPS[index % len(STATE_STEPS)]:
-            api.content.transition(obj=project, transition=step)
-
-
 def generate(app):
     """The site ``Plone`` with the benchmark library (first run only)."""
+    from benchmarks.sites import add_projects
+    from benchmarks.sites import new_site
     from plone import api
-    from Products.CMFPlone.factory import addPloneSite
-    from zope.component.hooks import setSite
     import bibqual.clock
     import transaction
 
     rng = random.Random(20261128)
-    site = addPloneSite(app, "Plone", distribution_name="classic", default_language="nl")
-    setSite(site)
-    site.portal_setup.runAllImportStepsFromProfile("profile-bibqual:default")
-    site.portal_repository.setVersionableContentTypes([])
-    transaction.commit()
+    site = new_site(app)
     library = api.content.create(container=site, type="Library", id="bieb", title="Bieb")
     for year, count in ((YEAR, PROJECTS), (YEAR - 1, OTHER_YEAR_PROJECTS)):
         plan = api.content.create(
             container=library, type="YearPlan", id=f"jaarplan-{year}", year=year,
             title=f"Jaarplan {year}", spearheads=SPEARHEADS,
         )  # fmt: skip
-        _projects(plan, rng, year, count, SPEARHEADS)
+        add_projects(plan, rng, year, count, SPEARHEADS)
         api.content.transition(obj=plan, transition="adopt")
         transaction.commit()
     today = bibqual.clock.today
@@ -105,16 +82,6 @@ def generate(app):
             api.content.transition(obj=evidence, transition="release")
     transaction.commit()
     return site
-
-
-def prepare(app):
-    """Log in, build the site on the first run, set site and request (``bench.prepare``
-    with this benchmark's site builder)."""
-    from benchmarks import bench
-    import benchmarks.generate
-
-    benchmarks.generate.generate = lambda app, size: generate(app)
-    return bench.prepare(app, SITE_LABEL)
 
 
 def bare_data(library):
@@ -199,17 +166,16 @@ def bare_docx(blocks):
 
 
 def main():
-    from benchmarks.bench import open_site
-    from benchmarks.bench_round import ClassLoads
+    from benchmarks.sites import open_benchmark
+    from benchmarks.sites import repeat_option
+
+    repeat = repeat_option(__doc__, 9)
+    db, site, request = open_benchmark(SITE_LABEL, generate)
+    from benchmarks.measure import ClassLoads
     from benchmarks.measure import timed
     from bibqual.documents.annual import annual_report
     from bibqual.documents.word import to_bytes
 
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=9)
-    args = parser.parse_args()
-    db, app = open_site(SITE_LABEL)
-    site, request = prepare(app)
     loads = ClassLoads(db)
     library = site["bieb"]
 
@@ -219,9 +185,9 @@ def main():
     data = report()  # warm up
     blocks = content_of(data)
     bare_data(library)
-    ms = timed(report, args.repeat)
-    data_ms = timed(lambda: bare_data(library), args.repeat)
-    docx_ms = timed(lambda: bare_docx(blocks), args.repeat)
+    ms = timed(report, repeat)
+    data_ms = timed(lambda: bare_data(library), repeat)
+    docx_ms = timed(lambda: bare_docx(blocks), repeat)
     _records, classes = loads.during(site, report)
     projects = classes.get(PROJECT_CLASS, 0)
     tables = sum(1 for block in blocks if block[0] == "table")
@@ -229,7 +195,7 @@ def main():
     print(
         f"bibqual annual report benchmark: {PROJECTS} projects in the {YEAR} plan, "
         f"{len(data) // 1024} KB, {len(blocks)} blocks ({tables} tables); "
-        f"median of {args.repeat} runs, in-process"
+        f"median of {repeat} runs, in-process"
     )
     header = f"{'measurement':44} {'ms':>8} {'report / it':>12}"
     print(header)

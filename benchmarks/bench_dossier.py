@@ -16,7 +16,6 @@ from the storage while streaming: 0); the script fails (exit 1) otherwise.
 """
 
 from pathlib import Path
-import argparse
 import random
 import sys
 
@@ -46,20 +45,15 @@ def _content(rng, index):
 
 def generate(app):
     """The site ``Plone`` with the library ``bieb`` and its 500 evidence files."""
+    from benchmarks.sites import new_site
     from bibqual.vocabularies.norm import active_elements
     from datetime import date
     from plone import api
     from plone.namedfile.file import NamedBlobFile
-    from Products.CMFPlone.factory import addPloneSite
-    from zope.component.hooks import setSite
     import transaction
 
     rng = random.Random(20270301)
-    site = addPloneSite(app, "Plone", distribution_name="classic", default_language="nl")
-    setSite(site)
-    site.portal_setup.runAllImportStepsFromProfile("profile-bibqual:default")
-    site.portal_repository.setVersionableContentTypes([])
-    transaction.commit()
+    site = new_site(app)
     library = api.content.create(container=site, type="Library", id="bieb", title="Bieb")
     elements = [token for token, _title in active_elements()]
     for index in range(FILES):
@@ -75,15 +69,6 @@ def generate(app):
             transaction.commit()
     transaction.commit()
     return site
-
-
-def prepare(app):
-    """Log in, build the site on the first run, set site and request."""
-    from benchmarks import bench
-    import benchmarks.generate
-
-    benchmarks.generate.generate = lambda app, size: generate(app)
-    return bench.prepare(app, SITE_LABEL)
 
 
 def stream_to(path, members, index):
@@ -157,21 +142,20 @@ def run(site, request, counter, repeat, folder):
 
 
 def main():
-    from benchmarks.bench import open_site
-    from benchmarks.measure import LoadCounter
+    from benchmarks.sites import open_benchmark
+    from benchmarks.sites import repeat_option
     import tempfile
 
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    db, app = open_site(SITE_LABEL)
-    site, request = prepare(app)
+    repeat = repeat_option(__doc__, 3)
+    db, site, request = open_benchmark(SITE_LABEL, generate)
+    from benchmarks.measure import LoadCounter
+
     counter = LoadCounter(db)
     with tempfile.TemporaryDirectory() as folder:
-        gather_ms, rows = run(site, request, counter, args.repeat, Path(folder))
+        gather_ms, rows = run(site, request, counter, repeat, Path(folder))
     print()
     print(f"bibqual audit dossier benchmark: {FILES} evidence files of 50-200 KB "
-          f"(median of {args.repeat} runs; peak: tracemalloc while streaming)")  # fmt: skip
+          f"(median of {repeat} runs; peak: tracemalloc while streaming)")  # fmt: skip
     print(f"gathering in the request (catalog, {FILES} blob paths, index.docx): "
           f"{gather_ms:.0f} ms")  # fmt: skip
     header = (

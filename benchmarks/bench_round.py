@@ -16,10 +16,8 @@ class; the script fails (exit 1) when a SmartProject, AssuranceProject or
 Evidence object is woken: these pages work from catalog brains only.
 """
 
-from collections import Counter
 from datetime import date
 from pathlib import Path
-import argparse
 import random
 import sys
 
@@ -38,58 +36,15 @@ NOT_TO_WAKE = (
 SITE_LABEL = "round"
 
 
-class ClassLoads:
-    """Counts the records loaded from the storage, per class of the object."""
-
-    def __init__(self, db):
-        from ZODB.utils import get_pickle_metadata
-
-        self.metadata = get_pickle_metadata
-        self.classes = Counter()
-        storage = db.storage
-        for name in ("load", "loadBefore", "loadSerial"):
-            original = getattr(storage, name, None)
-            if original is not None:
-                setattr(storage, name, self._wrap(original))
-
-    def _wrap(self, original):
-        def counted(*args, **kwargs):
-            result = original(*args, **kwargs)
-            data = result[0] if isinstance(result, tuple) else None
-            if isinstance(data, bytes):
-                module, klass = self.metadata(data)
-                self.classes[f"{module}.{klass}"] += 1
-            return result
-
-        return counted
-
-    def during(self, site, func):
-        """``(records, {class: count})`` loaded by one call of ``func`` on cold caches."""
-        import transaction
-
-        transaction.abort()
-        site._p_jar.db().cacheMinimize()
-        before = Counter(self.classes)
-        func()
-        loaded = self.classes - before
-        return sum(loaded.values()), loaded
-
-
 def generate(app):
     """The site ``Plone`` with the benchmark library and its round."""
-    from benchmarks.generate import STATE_STEPS
-    from benchmarks.generate import _project_values
+    from benchmarks.sites import add_projects
+    from benchmarks.sites import new_site
     from plone import api
-    from Products.CMFPlone.factory import addPloneSite
-    from zope.component.hooks import setSite
     import transaction
 
     rng = random.Random(20270301)
-    site = addPloneSite(app, "Plone", distribution_name="classic", default_language="nl")
-    setSite(site)
-    site.portal_setup.runAllImportStepsFromProfile("profile-bibqual:default")
-    site.portal_repository.setVersionableContentTypes([])
-    transaction.commit()
+    site = new_site(app)
     library = api.content.create(container=site, type="Library", id="bieb", title="Bieb")
     for plan_index in range(PROJECTS // 40):
         year = 2022 + plan_index
@@ -97,12 +52,7 @@ def generate(app):
             container=library, type="YearPlan", id=f"jaarplan-{year}", year=year,
             title=f"Jaarplan {year}",
         )  # fmt: skip
-        for index in range(40):
-            project = api.content.create(
-                container=plan, type="SmartProject", **_project_values(rng, year, index)
-            )
-            for step in STATE_STEPS[index % len(STATE_STEPS)]:
-                api.content.transition(obj=project, transition=step)
+        add_projects(plan, rng, year, 40)
         transaction.commit()
     norm = [element for element in _scob_elements()]
     for index in range(EVIDENCE):
@@ -154,16 +104,6 @@ def _scob_elements():
     from bibqual.frameworks.store import shipped_frameworks
 
     return [element.token for element in shipped_frameworks()["scob3"].elements]
-
-
-def prepare(app):
-    """Log in, build the site on the first run, set site and request: ``bench.prepare``
-    with this benchmark's site builder."""
-    from benchmarks import bench
-    import benchmarks.generate
-
-    benchmarks.generate.generate = lambda app, size: generate(app)
-    return bench.prepare(app, SITE_LABEL)
 
 
 def run(site, request, loads, repeat):
@@ -223,18 +163,18 @@ def run(site, request, loads, repeat):
 
 
 def main():
-    from benchmarks.bench import open_site
+    from benchmarks.sites import open_benchmark
+    from benchmarks.sites import repeat_option
 
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=15)
-    args = parser.parse_args()
-    db, app = open_site(SITE_LABEL)
-    site, request = prepare(app)
+    repeat = repeat_option(__doc__, 15)
+    db, site, request = open_benchmark(SITE_LABEL, generate)
+    from benchmarks.measure import ClassLoads
+
     loads = ClassLoads(db)
-    rows = run(site, request, loads, args.repeat)
+    rows = run(site, request, loads, repeat)
     print()
     print(f"bibqual round benchmark: {PROJECTS} projects, {EVIDENCE} evidence items "
-          f"(median of {args.repeat} runs, in-process)")  # fmt: skip
+          f"(median of {repeat} runs, in-process)")  # fmt: skip
     print("loads: records read on a cold cache; bibqual: bibqual content objects among them")
     header = f"{'measurement':24} {'ms':>8} {'catalog ms':>11} {'ratio':>6} {'loads':>6} "
     header += f"{'bibqual':>8}  projects/evidence woken"

@@ -85,6 +85,11 @@ STATE_STEPS = (
 )
 
 
+def _satisfaction(index):
+    """The satisfaction result: known only for the projects that are completed."""
+    return 7.5 if "complete" in STATE_STEPS[index % len(STATE_STEPS)] else None
+
+
 def _project_values(rng, year, index):
     subject = rng.choice(SUBJECTS)
     group = rng.choice(GROUPS)
@@ -112,7 +117,8 @@ def _project_values(rng, year, index):
                 "actual": rng.randint(0, 120),
                 "unit": "personen",
             },
-            {"name": "Tevredenheid", "target": 8, "actual": None, "unit": "cijfer"},
+            # a project that gets completed needs a result for every indicator
+            {"name": "Tevredenheid", "target": 8, "actual": _satisfaction(index), "unit": "cijfer"},
         ],
     }
 

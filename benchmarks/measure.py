@@ -14,6 +14,7 @@ from bibqual.network.similar import text_query
 from bibqual.planning.rollover import rollover
 from bibqual.reports.coverage import norm_coverage
 from bibqual.reports.pdca import pdca_overview
+from collections import Counter
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.uuid.interfaces import IUUID
@@ -28,6 +29,33 @@ import transaction
 CONTENT_MODULES = ("bibqual.content.", "plone.app.contenttypes.content")
 
 
+def on_loads(db, record):
+    """Wrap the storage's load methods: ``record(data)`` for every record loaded
+    (``data`` its pickle, or None when the storage answered without one)."""
+    storage = db.storage
+    for name in ("load", "loadBefore", "loadSerial"):
+        original = getattr(storage, name, None)
+        if original is not None:
+            setattr(storage, name, _counted(original, record))
+
+
+def _counted(original, record):
+    def counted(*args, **kwargs):
+        result = original(*args, **kwargs)
+        data = result[0] if isinstance(result, tuple) else None
+        record(data if isinstance(data, bytes) else None)
+        return result
+
+    return counted
+
+
+def cold(site, func):
+    """Call ``func`` once on cold caches (the connection cache emptied first)."""
+    transaction.abort()
+    site._p_jar.db().cacheMinimize()
+    func()
+
+
 class LoadCounter:
     """Counts objects loaded from the storage (wraps the storage's load methods):
     ``count`` all records (catalog buckets and metadata included), ``content``
@@ -36,25 +64,32 @@ class LoadCounter:
     def __init__(self, db):
         self.count = 0
         self.content = 0
-        storage = db.storage
-        for name in ("load", "loadBefore", "loadSerial"):
-            original = getattr(storage, name, None)
-            if original is None:
-                continue
-            setattr(storage, name, self._wrap(original))
+        on_loads(db, self._record)
 
-    def _wrap(self, original):
-        def counted(*args, **kwargs):
-            result = original(*args, **kwargs)
-            self.count += 1
-            data = result[0] if isinstance(result, tuple) else None
-            if isinstance(data, bytes):
-                module, _klass = get_pickle_metadata(data)
-                if module.startswith(CONTENT_MODULES):
-                    self.content += 1
-            return result
+    def _record(self, data):
+        self.count += 1
+        if data is not None and get_pickle_metadata(data)[0].startswith(CONTENT_MODULES):
+            self.content += 1
 
-        return counted
+
+class ClassLoads:
+    """Counts the records loaded from the storage, per class of the object."""
+
+    def __init__(self, db):
+        self.classes = Counter()
+        on_loads(db, self._record)
+
+    def _record(self, data):
+        if data is not None:
+            module, klass = get_pickle_metadata(data)
+            self.classes[f"{module}.{klass}"] += 1
+
+    def during(self, site, func):
+        """``(records, {class: count})`` loaded by one call of ``func`` on cold caches."""
+        before = Counter(self.classes)
+        cold(site, func)
+        loaded = self.classes - before
+        return sum(loaded.values()), loaded
 
 
 def timed(func, repeat):
@@ -68,10 +103,8 @@ def timed(func, repeat):
 
 def woken(site, counter, func):
     """``(records, content objects)`` loaded by one call of ``func`` on cold caches."""
-    transaction.abort()
-    site._p_jar.db().cacheMinimize()
     before = counter.count, counter.content
-    func()
+    cold(site, func)
     return counter.count - before[0], counter.content - before[1]
 
 

@@ -19,6 +19,10 @@ from support.content import make_library
 from support.content import make_plan
 from support.content import make_project
 from support.content import transition
+from support.round import make_finding
+from support.round import make_report
+from support.round import make_round
+from support.round import make_self_assessment
 import base64
 import json
 import os
@@ -46,21 +50,10 @@ def add_round(site):
     """The round of ``bieb``: SCOB 3rd round, the certificate ends on 31 May 2027, the
     audit on 15 April 2027; a submitted self-evaluation scoring one element, a draft
     report with a shortcoming."""
-    library = site["portal"]["bieb"]
-    certification = create(
-        library,
-        "Certification",
-        "ronde-2027",
-        title="Certificering 2027",
-        framework="scob3",
-        certified_until=date(2027, 5, 31),
-        audit_date=date(2027, 4, 15),
-    )
+    certification = make_round(site["portal"]["bieb"])
     scores = zip(("beleid", "uitvoering", "meting", "verbetering"), (4, 3, 3, 2), strict=True)
-    self_assessment = create(
+    self_assessment = make_self_assessment(
         certification,
-        "SelfAssessment",
-        "zelfevaluatie",
         title="Zelfevaluatie 2027",
         scores=[
             {"element": "collectie", "aspect": aspect, "score": score, "explanation": ""}
@@ -68,16 +61,14 @@ def add_round(site):
         ],
     )
     transition(self_assessment, ["submit"])
-    report = create(certification, "AuditReport", "rapport", title="Auditrapport 2027")
-    create(
-        report,
-        "Finding",
+    make_finding(
+        make_report(certification),
         "collectieplan",
-        title="Collectieplan niet geëvalueerd",
+        "Collectieplan niet geëvalueerd",
+        "shortcoming",
+        date(2027, 3, 1),
         norm_field="collectie",
-        kind="shortcoming",
         text="De evaluatie van het collectieplan is twee jaar niet gedaan.",
-        due=date(2027, 3, 1),
     )
 
 

@@ -7,7 +7,6 @@ appear. The ZIP is compared with the catalog and with the stored files. Its word
 are Dutch (the certifier's language), also on this English test site.
 """
 
-from bibqual.audit.grants import grant
 from bibqual.documents.dossier_zip import dossier_members
 from bibqual.documents.dossier_zip import safe_name
 from bibqual.ids import EVIDENCE
@@ -20,7 +19,6 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.uuid.interfaces import IUUID
 from support import PASSWORD
-from support.content import create
 from support.content import make_evidence
 from support.content import make_library
 from support.content import make_plan
@@ -30,6 +28,11 @@ from support.content import transition
 from support.reports import browser_for
 from support.reports import text
 from support.reports import tree
+from support.round import TODAY
+from support.round import frozen_today  # noqa: F401 (fixture)
+from support.round import make_auditor
+from support.round import make_round
+from support.round import make_self_assessment
 import csv
 import hashlib
 import io
@@ -39,17 +42,10 @@ import transaction
 import zipfile
 
 
-TODAY = date(2027, 3, 1)
 VALID = date(2027, 12, 31)
 SECRET = ("Concept personeelsplan", "Oud convenant", "Oude begroting")
 MIDDELEN = "middelen Middelen"
 NOT_TAGGED = "Zonder normelement"
-
-
-@pytest.fixture
-def frozen_today(monkeypatch):
-    monkeypatch.setattr("bibqual.clock.today", lambda: TODAY)
-    return TODAY
 
 
 def _file(name, data, content_type="application/pdf"):
@@ -95,11 +91,11 @@ def _items(payload):
 
 
 def build(portal):
-    """The library ``bieb`` with its evidence (``_items``) and users (not committed)."""
+    """The library ``bieb`` with its evidence (``_items``) and users (not committed);
+    the auditor's grant is made by the ``library`` fixture."""
     library = make_library(portal, "bieb", title="Bibliotheek Westfriesland")
     make_user("medewerker", [(library, ["Editor", "Contributor"])])
     make_user("coordinator", [(library, ["Reviewer"])])
-    make_user("auditor")
     make_user("buitenstaander")
     project = make_project(make_plan(library, 2026), "taalcafe", norm_fields=["netwerk"])
     for in_project, item_id, title, state, fields in _items(os.urandom(200_000)):
@@ -109,10 +105,9 @@ def build(portal):
 
 
 @pytest.fixture
-def library(functional_portal, frozen_today):
+def library(functional_portal, frozen_today):  # noqa: F811
     library = build(functional_portal)
-    with api.env.adopt_roles(["Manager"]):
-        grant(library, "auditor", date(2027, 4, 30))
+    make_auditor(library)
     transaction.commit()
     return library
 
@@ -264,15 +259,8 @@ CHECKLIST = (
 
 
 def test_checklist_finds_the_submitted_self_evaluation_and_typed_evidence(rest, library):
-    certification = create(
-        library,
-        "Certification",
-        "ronde-2027",
-        title="Certificering 2027",
-        framework="scob3",
-        certified_until=date(2027, 5, 31),
-    )
-    self_assessment = create(certification, "SelfAssessment", "zelfevaluatie", title="Z")
+    certification = make_round(library, audit_date=None)
+    self_assessment = make_self_assessment(certification, title="Z")
     _evidence(
         library,
         "voorstel",

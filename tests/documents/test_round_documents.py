@@ -9,8 +9,6 @@ self-evaluation, and an audit report with findings. The clock stands on
 1 March 2027.
 """
 
-from bibqual.audit.grants import grant
-from bibqual.certification.corrective import link_action
 from bibqual.certification.framework import framework_of
 from bibqual.certification.scoring import result
 from bibqual.documents.recovery import recovery_plan_document
@@ -26,7 +24,6 @@ from io import BytesIO
 from plone import api
 from plone.i18n.utility import setLanguageBinding
 from support import PASSWORD
-from support.content import create
 from support.content import make_evidence
 from support.content import make_library
 from support.content import make_plan
@@ -34,41 +31,22 @@ from support.content import make_project
 from support.content import make_user
 from support.content import transition
 from support.reports import browser_for
+from support.round import DONE
+from support.round import make_auditor
+from support.round import make_finding
+from support.round import make_report
+from support.round import make_round
+from support.round import make_self_assessment
+from support.round import tree_fixtures
 import pytest
 import transaction
 
 
-TODAY = date(2027, 3, 1)
-DONE = ("start", "evaluate", "adjust", "complete")
 # the scores of the first eight aspects (the first two elements): 24 of 32 = 75 %
 SCORES = [4, 3, 3, 2, 3, 3, 2, 4]
 SELF_EVALUATION_NAME = "zelfevaluatie-bibliotheek-westfriesland-2027.docx"
 RECOVERY_NAME = "herstelplan-bibliotheek-westfriesland-2027-03-01.docx"
 REFUSED = (401, 403)
-
-
-@pytest.fixture
-def frozen_today(monkeypatch):
-    """bibqual's clock stands on 1 March 2027."""
-    monkeypatch.setattr("bibqual.clock.today", lambda: TODAY)
-    return TODAY
-
-
-def finding(report, item_id, title, kind, due, actions=()):
-    obj = create(
-        report,
-        "Finding",
-        item_id,
-        title=title,
-        norm_field="middelen",
-        kind=kind,
-        text=f"Tekst van {title}.",
-        due=due,
-    )
-    with api.env.adopt_roles(["Manager"]):
-        for action in actions:
-            link_action(obj, action)
-    return obj
 
 
 def build(portal):
@@ -77,12 +55,8 @@ def build(portal):
     library = make_library(portal, "bieb", title="Bibliotheek Westfriesland")
     make_user("coordinator", [(library, ["Reviewer"])])
     make_user("medewerker", [(library, ["Editor", "Contributor"])])
-    make_user("auditor")
-    make_user("vreemde")
-    other = make_library(portal, "ander", title="Andere bibliotheek")
-    with api.env.adopt_roles(["Manager"]):
-        grant(library, "auditor", date(2027, 4, 30))
-        grant(other, "vreemde", date(2027, 4, 30))
+    make_auditor(library)
+    make_auditor(make_library(portal, "ander", title="Andere bibliotheek"), "vreemde")
     plan = make_plan(library, 2026)
     taalcafe = transition(make_project(plan, "taalcafe", "Taalcafé"), ["start"])
     leesclub = transition(make_project(plan, "leesclub", "Leesclub"), DONE)
@@ -97,20 +71,9 @@ def build(portal):
     )
     transition(begroting, ["release"])
     concept = make_evidence(library, "concept", "Concept personeelsplan", norm_fields=["middelen"])
-    certification = create(
-        library,
-        "Certification",
-        "ronde-2027",
-        title="Certificering 2027",
-        framework="scob3",
-        certified_until=date(2027, 5, 31),
-        audit_date=date(2027, 4, 15),
-    )
-    self_assessment = create(
+    certification = make_round(library)
+    self_assessment = make_self_assessment(
         certification,
-        "SelfAssessment",
-        "zelfevaluatie",
-        title="Zelfevaluatie",
         ambitions="Elke inwoner vindt de weg naar de bibliotheek.",
         bottlenecks="Te weinig vrijwilligers.",
     )
@@ -131,24 +94,21 @@ def build(portal):
     rows[0]["projects"] = [taalcafe.UID()]
     self_assessment.scores = rows
     self_assessment.reindexObject()
-    report = create(
+    report = make_report(
         certification,
-        "AuditReport",
-        "rapport",
-        title="Auditrapport 2027",
         audit_date=date(2027, 4, 15),
         percentage=72.5,
         outcome="conditional",
     )
     findings = {
-        "sterk": finding(report, "sterk", "Sterke netwerkpositie", "strength", None),
-        "verbeter": finding(
+        "sterk": make_finding(report, "sterk", "Sterke netwerkpositie", "strength", None),
+        "verbeter": make_finding(
             report, "verbeter", "Leesbevordering meten", "improvement", date(2027, 9, 1), [leesclub]
         ),
-        "tekort": finding(
+        "tekort": make_finding(
             report, "tekort", "Geen meerjarenbegroting", "shortcoming", date(2027, 2, 1), [taalcafe]
         ),
-        "klaar": finding(
+        "klaar": make_finding(
             report, "klaar", "Leesclub evalueren", "improvement", date(2027, 1, 15), [leesclub]
         ),
     }
@@ -164,16 +124,7 @@ def build(portal):
     }
 
 
-@pytest.fixture
-def tree(portal, frozen_today):
-    return build(portal)
-
-
-@pytest.fixture
-def functional_tree(functional_portal, frozen_today):
-    result = build(functional_portal)
-    transaction.commit()
-    return result
+tree, functional_tree = tree_fixtures(build)
 
 
 def submit(self_assessment):

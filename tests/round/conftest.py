@@ -14,9 +14,7 @@
 The clock stands on 1 March 2027 (``frozen_today``).
 """
 
-from bibqual.ids import SELF_ASSESSMENT
 from datetime import date
-from support.content import create
 from support.content import make_evidence
 from support.content import make_library
 from support.content import make_plan
@@ -24,20 +22,15 @@ from support.content import make_project
 from support.content import make_user
 from support.content import transition
 from support.reports import browser_for
+from support.round import DONE
+from support.round import frozen_today  # noqa: F401 (fixture)
+from support.round import make_round
+from support.round import make_self_assessment
+from support.round import tree_fixtures
 import pytest
-import transaction
 
 
-TODAY = date(2027, 3, 1)
-DONE = ("start", "evaluate", "adjust", "complete")
 INDICATORS = [{"name": "Sessies", "target": 40, "actual": 38, "unit": "sessies"}]
-
-
-@pytest.fixture
-def frozen_today(monkeypatch):
-    """bibqual's clock stands on 1 March 2027."""
-    monkeypatch.setattr("bibqual.clock.today", lambda: TODAY)
-    return TODAY
 
 
 def build_round(portal):
@@ -77,16 +70,8 @@ def build_round(portal):
     }
     transition(evidence["begroting"], ["release"])
     transition(evidence["oud"], ["release"])
-    certification = create(
-        library,
-        "Certification",
-        "ronde-2027",
-        title="Certificering 2027",
-        framework="scob3",
-        certified_until=date(2027, 5, 31),
-        audit_date=date(2027, 4, 15),
-    )
-    self_assessment = create(certification, SELF_ASSESSMENT, "zelfevaluatie", title="Zelfevaluatie")
+    certification = make_round(library)
+    self_assessment = make_self_assessment(certification)
     return {
         "library": library,
         "plan": plan,
@@ -97,18 +82,9 @@ def build_round(portal):
     }
 
 
-@pytest.fixture
-def round_tree(portal, frozen_today):
-    """``build_round`` on the integration site."""
-    return build_round(portal)
-
-
-@pytest.fixture
-def functional_round(functional_portal, frozen_today):
-    """``build_round`` on the functional site, committed."""
-    tree = build_round(functional_portal)
-    transaction.commit()
-    return tree
+# ``round_tree``: ``build_round`` on the integration site; ``functional_round``: on the
+# functional site, committed (the clock on 1 March 2027 in both)
+round_tree, functional_round = tree_fixtures(build_round, ("round_tree", "functional_round"))
 
 
 @pytest.fixture

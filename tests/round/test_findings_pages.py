@@ -7,17 +7,16 @@ adds a draft report with three findings: a shortcoming acted on by "Taalcafé"
 strength without actions.
 """
 
-from bibqual.audit.grants import grant
-from bibqual.certification.corrective import link_action
 from datetime import date
 from plone import api
 from round_support import page
 from round_support import text
-from support.content import create
 from support.content import make_evidence
 from support.content import make_plan
-from support.content import make_user
 from support.content import transition
+from support.round import make_auditor
+from support.round import make_finding
+from support.round import make_report
 import pytest
 import transaction
 
@@ -25,55 +24,36 @@ import transaction
 @pytest.fixture
 def report(functional_round):
     tree = functional_round
-    report = create(
+    report = make_report(
         tree["certification"],
-        "AuditReport",
-        "rapport",
-        title="Auditrapport 2027",
         audit_date=date(2027, 4, 15),
         auditors=["A. Auditor", "B. Beoordelaar"],
         percentage=72.5,
         outcome="conditional",
         summary="Een goed voorbereide bibliotheek.",
     )
-
-    def finding(item_id, title, kind, due, actions=()):
-        obj = create(
-            report,
-            "Finding",
-            item_id,
-            title=title,
-            norm_field="middelen",
-            kind=kind,
-            text=f"Tekst van {title}.",
-            due=due,
-        )
-        with api.env.adopt_roles(["Manager"]):
-            for action in actions:
-                link_action(obj, action)
-        return obj
-
+    projects = tree["projects"]
     tree["report"] = report
     tree["findings"] = {
-        "tekort": finding(
+        "tekort": make_finding(
+            report,
             "tekort",
             "Geen meerjarenbegroting",
             "shortcoming",
             date(2027, 2, 1),
-            [tree["projects"]["taalcafe"]],
+            [projects["taalcafe"]],
         ),
-        "verbeter": finding(
+        "verbeter": make_finding(
+            report,
             "verbeter",
             "Leesbevordering meten",
             "improvement",
             date(2027, 9, 1),
-            [tree["projects"]["leesclub"]],
+            [projects["leesclub"]],
         ),
-        "sterk": finding("sterk", "Sterke netwerkpositie", "strength", None),
+        "sterk": make_finding(report, "sterk", "Sterke netwerkpositie", "strength", None),
     }
-    make_user("auditor")
-    with api.env.adopt_roles(["Manager"]):
-        grant(tree["library"], "auditor", date(2027, 4, 30))
+    make_auditor(tree["library"])
     transaction.commit()
     return tree
 

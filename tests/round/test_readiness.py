@@ -17,7 +17,6 @@ from datetime import timedelta
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from support import PASSWORD
-from support.content import create
 from support.content import make_assurance
 from support.content import make_evidence
 from support.content import make_library
@@ -28,6 +27,8 @@ from support.content import transition
 from support.reports import browser_for
 from support.reports import text
 from support.reports import tree
+from support.round import make_round
+from support.round import make_self_assessment
 from support.workflows import review_state
 from support.workflows import set_state
 import pytest
@@ -266,16 +267,7 @@ def build_mixed_library(portal):
         transition(evidence, steps)
     transition(cancelled, ["cancel"])
     make_assurance(library, "gemeenten", "Gemeentelijk overleg", norm_fields=["gemeenten"])
-    certification = create(
-        library,
-        "Certification",
-        "ronde-2027",
-        title="Certificering 2027",
-        framework="scob3",
-        certified_until=date(2027, 5, 31),
-        audit_date=date(2027, 4, 15),
-    )
-    create(certification, "SelfAssessment", "zelfevaluatie", title="Zelfevaluatie")
+    make_self_assessment(make_round(library))
     return library
 
 
