@@ -42,6 +42,8 @@ DOCUMENT_TYPE_TOKENS = [
     "beleidsplan",
     "jaarplan",
     "jaarverslag",
+    "zelfevaluatie",
+    "auditdagvoorstel",
     "evaluatie",
     "klanttevredenheidsonderzoek",
     "procedure",
