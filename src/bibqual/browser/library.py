@@ -6,22 +6,26 @@ from bibqual.certification.rounds import running_round
 from bibqual.certification.status import certification_status
 from bibqual.ids import CERTIFICATION
 from bibqual.permissions import ADD_CERTIFICATION
+from bibqual.reports import queries
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
-from bibqual.reports.expiry import expiring_evidence
+from bibqual.reports.expiry import EXPIRY_WARNING_DAYS
+from bibqual.reports.expiry import expiry
 from bibqual.reports.pdca import ASSURANCE_DUE_DAYS
 from bibqual.reports.pdca import pdca_overview
 from bibqual.reports.readiness import gap_text
+from bibqual.workflows.ids import DRAFT
 from bibqual.workflows.ids import RELEASED
+from datetime import timedelta
 from plone.memoize.view import memoize
 
 
 class LibraryDashboardView(BibqualView):
     """Default view of a Library (``@@dashboard``): projects per phase of the current
-    year plan, overdue projects, assurance projects due, evidence about to expire,
-    the norm coverage (released, valid evidence and projects past Plan per
-    element, gaps marked), and the running certification round with
-    its next milestone. Permission: View; all from brains (the running round's
+    year plan, overdue projects, assurance projects due, evidence about to expire
+    or expired (not archived), the norm coverage (released, valid evidence and
+    projects past Plan per element, gaps marked), and the running certification
+    round with its next milestone. Permission: View; all from brains (the running round's
     status wakes the round and its self-evaluation only).
     """
 
@@ -48,9 +52,20 @@ class LibraryDashboardView(BibqualView):
     def assurance_due(self):
         return self.overview()["assurance_due"]
 
+    @memoize
     def expiring_evidence(self):
-        """Evidence whose validity ends within ``reports.expiry.EXPIRY_WARNING_DAYS``
-        (state and date from brains)."""
+        """Evidence that is not archived whose validity ends within
+        ``reports.expiry.EXPIRY_WARNING_DAYS`` or has ended, soonest first, each
+        labelled by the expiry rule (``expiry``: ``expired`` or ``expires-soon``).
+        Archived evidence is never "expiring". State and date from brains."""
+        today = clock.today()
+        horizon = today + timedelta(days=EXPIRY_WARNING_DAYS)
+        brains = queries.evidence(
+            self.context,
+            review_state=(DRAFT, RELEASED),
+            valid_until={"query": horizon, "range": "max"},
+            sort_on="valid_until",
+        )
         return [
             {
                 "url": brain.getURL(),
@@ -58,8 +73,9 @@ class LibraryDashboardView(BibqualView):
                 "valid_until": brain.valid_until,
                 "review_state": brain.review_state,
                 "released": brain.review_state == RELEASED,
+                "expiry": expiry(queries.as_date(brain.valid_until), today),
             }
-            for brain in expiring_evidence(self.context, clock.today())
+            for brain in brains
         ]
 
     @memoize
