@@ -45,6 +45,7 @@ docs: install ## Regenerate docs/services/ from real requests (tests/docs)
 bench: install ## Benchmarks at 2,000 and 20,000 projects, and the certification round (first run generates the data)
 	$(BIN)/python benchmarks/bench.py --sizes $(or $(SIZES),2000,20000)
 	$(BIN)/python benchmarks/bench_round.py
+	$(BIN)/python benchmarks/bench_reminders.py
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check src tests scripts

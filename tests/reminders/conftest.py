@@ -13,8 +13,8 @@ from aiosmtpd.controller import Controller
 from email import message_from_bytes
 from email.policy import default as default_policy
 from plone import api
+from support.ports import free_port
 import pytest
-import socket
 import transaction
 
 
@@ -57,12 +57,6 @@ class Inbox:
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         self.messages.append(message)
         return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,6 @@ The tree (``build``): library "Bibliotheek Noord" with the coordinator ``coordin
 
 from bibqual.reminders.preferences import set_opted_out
 from bibqual.reminders.run import run_reminders
-from conftest import free_port
 from datetime import date
 from pathlib import Path
 from plone import api
@@ -35,6 +34,7 @@ from support.content import make_plan
 from support.content import make_project
 from support.content import make_user
 from support.content import transition
+from support.ports import free_port
 from support.reports import browser_for
 from support.reports import text
 from support.reports import tree

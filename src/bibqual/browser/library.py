@@ -1,12 +1,15 @@
 """The library dashboard: the current year plan at a glance."""
 
+from bibqual import _
 from bibqual import clock
 from bibqual.browser.base import BibqualView
 from bibqual.certification.rounds import running_round
 from bibqual.certification.status import certification_status
 from bibqual.ids import CERTIFICATION
 from bibqual.permissions import ADD_CERTIFICATION
+from bibqual.permissions import REVIEW_CONTENT
 from bibqual.reports import queries
+from bibqual.reports import waiting as w
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
 from bibqual.reports.expiry import EXPIRY_WARNING_DAYS
@@ -20,13 +23,19 @@ from datetime import timedelta
 from plone.memoize.view import memoize
 
 
+# What the coordinator is expected to do with a waiting item: the transition's title.
+WAITING_ACTIONS = {w.COMPLETE: _("Complete"), w.RELEASE: _("Release"), w.ADOPT: _("Adopt")}
+
+
 class LibraryDashboardView(BibqualView):
     """Default view of a Library (``@@dashboard``): projects per phase of the current
     year plan, overdue projects, assurance projects due, evidence about to expire
     or expired (not archived), the norm coverage (released, valid evidence and
-    projects past Plan per element, gaps marked), and the running certification
-    round with its next milestone. Permission: View; all from brains (the running round's
-    status wakes the round and its self-evaluation only).
+    projects past Plan per element, gaps marked), the running certification round
+    with its next milestone, and for the coordinator what waits for them (projects
+    to complete, evidence to release, year plans to adopt). Permission: View; all
+    from brains (the running round's status wakes the round and its self-evaluation
+    only).
     """
 
     due_days = ASSURANCE_DUE_DAYS
@@ -76,6 +85,25 @@ class LibraryDashboardView(BibqualView):
                 "expiry": expiry(queries.as_date(brain.valid_until), today),
             }
             for brain in brains
+        ]
+
+    @memoize
+    def waiting(self):
+        """What waits for the user to complete, release or adopt in this library
+        (``reports.waiting``) as ``[{kind, url, title, action}]`` (``action``: the
+        transition's title, translated); ``None`` when the user may not take those
+        steps ("Review portal content" on the library, the permission that guards
+        them), so the panel is not shown."""
+        if not self.can(REVIEW_CONTENT):
+            return None
+        return [
+            {
+                "kind": step.kind,
+                "url": step.brain.getURL(),
+                "title": step.brain.Title,
+                "action": self.tr(WAITING_ACTIONS[step.kind]),
+            }
+            for step in w.library_waiting(self.context)
         ]
 
     @memoize

@@ -9,11 +9,10 @@ Who hears of what (the periods are the settings, ``bibqual.settings``):
   ``reminder_review_days`` or passed;
 - the coordinators of the library (``people.coordinator_ids``): evidence that is
   not archived whose validity ends within ``reminder_expiry_days`` or has ended
-  (``reports.expiry``); projects in Act that are ready to be completed (they hold a
-  result for every indicator, the rule of ``workflows.guards.complete_refusal``;
-  the evaluation it also needs was required to enter Act); draft evidence waiting
-  to be released; the next milestone of the running certification round within
-  ``reminder_deadline_days`` or overdue (``certification.status``);
+  (``reports.expiry``); projects in Act that are ready to be completed and draft
+  evidence waiting to be released (``reports.waiting``, the rule the workflow
+  guard and the dashboard share); the next milestone of the running certification
+  round within ``reminder_deadline_days`` or overdue (``certification.status``);
 - a responsible that is no user, or a user without a mail address, is reported to
   the coordinators (``no-address``) with the reminder it stands for.
 
@@ -27,7 +26,6 @@ from bibqual import settings
 from bibqual.certification import rounds
 from bibqual.certification.status import next_milestone
 from bibqual.certification.status import round_milestones
-from bibqual.content.indicators import indicator_rows
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import CERTIFICATION
 from bibqual.ids import EVIDENCE
@@ -35,13 +33,14 @@ from bibqual.ids import LIBRARY
 from bibqual.ids import SMART_PROJECT
 from bibqual.reminders import items as i
 from bibqual.reminders.people import People
+from bibqual.reports import waiting as w
 from bibqual.reports.expiry import EXPIRED
 from bibqual.reports.expiry import expiry
 from bibqual.reports.pdca import overdue
 from bibqual.reports.pdca import review_overdue
 from bibqual.reports.queries import BrainURLs
 from bibqual.reports.queries import as_date
-from bibqual.workflows.ids import ACT
+from bibqual.reports.waiting import waiting
 from bibqual.workflows.ids import DRAFT
 from bibqual.workflows.ids import OPEN_PROJECT_STATES
 from bibqual.workflows.ids import RELEASED
@@ -50,10 +49,8 @@ from datetime import timedelta
 from plone import api
 
 
-def ready_to_complete(brain):
-    """Whether a project in Act has a result for every indicator (metadata ``indicators``)."""
-    rows = indicator_rows(brain.indicators)
-    return all(row["actual"] is not None for row in rows)
+# the waiting steps that are mailed, as the reminder kinds they become
+WAITING_KINDS = {w.COMPLETE: i.COMPLETE, w.RELEASE: i.RELEASE}
 
 
 class Collector:
@@ -163,11 +160,10 @@ class Collector:
             self.to_coordinators(self.item(brain, i.EXPIRY, threshold, day))
 
     def waiting(self):
-        for brain in self.search(portal_type=SMART_PROJECT, review_state=ACT):
-            if ready_to_complete(brain):
-                self.to_coordinators(self.item(brain, i.COMPLETE, i.WAITING, None))
-        for brain in self.search(portal_type=EVIDENCE, review_state=DRAFT):
-            self.to_coordinators(self.item(brain, i.RELEASE, i.WAITING, None))
+        """Projects ready to complete and evidence to release (``reports.waiting``,
+        the dashboard's rule); year plans to adopt are on the dashboard only."""
+        for step in waiting(self.search, kinds=tuple(WAITING_KINDS)):
+            self.to_coordinators(self.item(step.brain, WAITING_KINDS[step.kind], i.WAITING, None))
 
     def milestones(self):
         days = settings.reminder_deadline_days()
