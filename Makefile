@@ -42,11 +42,12 @@ test: install browser ## Install what the suite needs and run the whole suite
 docs: install ## Regenerate docs/services/ from real requests (tests/docs)
 	BIBQUAL_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
 
-bench: install ## Benchmarks at 2,000 and 20,000 projects, the certification round and the documents (first run generates the data)
+bench: install ## Benchmarks at 2,000 and 20,000 projects, the certification round, the documents and the reminders (first run generates the data)
 	$(BIN)/python benchmarks/bench.py --sizes $(or $(SIZES),2000,20000)
 	$(BIN)/python benchmarks/bench_round.py
 	$(BIN)/python benchmarks/bench_annual.py
 	$(BIN)/python benchmarks/bench_dossier.py
+	$(BIN)/python benchmarks/bench_reminders.py
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check src tests scripts

@@ -64,6 +64,8 @@ setup(
         "python-docx",
         "openpyxl",
         "zipstream-ng",
+        # the calendar feed (reminders)
+        "icalendar",
     ],
     extras_require={
         "test": [
@@ -79,6 +81,8 @@ setup(
             # the cluster tests (tests/cluster) run two instances on RelStorage
             "RelStorage",
             "psycopg2-binary",
+            # an SMTP server in the test process (reminder mails)
+            "aiosmtpd",
         ],
         # RelStorage on PostgreSQL (RELSTORAGE_DSN, make start-cluster). RelStorage's own
         # ``postgresql`` extra asks for ``psycopg2``, which builds from source against libpq;
@@ -94,5 +98,8 @@ setup(
     entry_points="""
     [z3c.autoinclude.plugin]
     target = plone
+
+    [console_scripts]
+    bibqual-reminders = bibqual.reminders.cli:main
     """,
 )

@@ -79,3 +79,31 @@ def norm_mappings():
         )
         for (source, target), elements in pairs.items()
     )
+
+
+# Reminder mails: the schema's defaults answer while a site lacks the records
+# (installed before 1005 and not yet upgraded).
+def _reminder_setting(name):
+    settings = get_settings()
+    value = getattr(settings, name, None) if settings is not None else None
+    return IBibqualSettings[name].default if value is None else value
+
+
+def reminders_enabled():
+    """Whether the site sends reminder mails (``reminders_enabled``)."""
+    return bool(_reminder_setting("reminders_enabled"))
+
+
+def reminder_deadline_days():
+    """Days before a project's deadline (and a round's milestone) that its reminder goes out."""
+    return int(_reminder_setting("reminder_deadline_days"))
+
+
+def reminder_review_days():
+    """Days before an assurance project's next review that its reminder goes out."""
+    return int(_reminder_setting("reminder_review_days"))
+
+
+def reminder_expiry_days():
+    """Days before evidence expires that the coordinators hear of it."""
+    return int(_reminder_setting("reminder_expiry_days"))

@@ -18,6 +18,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from support.ports import free_port
 import contextlib
 import importlib.util
 import json
@@ -41,12 +42,6 @@ PASSWORD = "secret-bibqual"  # anna's, see conftest.py
 PARTNER = "Bibliotheek Partner"
 STARTUP_SECONDS = 120
 SITE_SECONDS = 240
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def _load_instance_script():
@@ -85,7 +80,7 @@ def partner_url(tmp_path_factory):
     as soon as the module is done instead of at the end of the whole suite.
     """
     var = tmp_path_factory.mktemp("partner-var")
-    port = _free_port()
+    port = free_port()
     etc = _load_instance_script().write("partner", port, HOST, var=var, dsn="")
     env = {key: value for key, value in os.environ.items() if key != "RELSTORAGE_DSN"}
     env.update(SITE_ID="Plone", ADMIN_USER="admin", ADMIN_PASSWORD="admin")

@@ -1,11 +1,19 @@
-"""Uninstalling bibqual: existing libraries stay found and readable over REST.
+"""Uninstalling bibqual: existing libraries stay found and readable over REST; what
+the reminders kept on the site is gone.
 
 What uninstalling and reinstalling remove and bring back site-wide (indexes,
 records, layer, configlet, addable types) and the Classic pages of bibqual's
 content are compared in ``test_host_snapshot.py``.
 """
 
+from bibqual.reminders import preferences
+from bibqual.reminders import sent
+from bibqual.reminders.items import EXPIRED
+from bibqual.reminders.items import EXPIRY
+from bibqual.reminders.items import Item
+from datetime import date
 from plone.restapi.interfaces import ISerializeToJson
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getMultiAdapter
 import pytest
 
@@ -58,3 +66,44 @@ class TestReinstall:
         # a reinstall is a new install: the default framework of new sites
         assert portal.portal_registry["bibqual.active_framework"] == "cbct-kib"
         assert portal.portal_registry["bibqual.extra_norm_elements"] == []
+
+
+class TestUninstallForgetsReminders:
+    """What the reminders kept on the site (what was sent, opt-outs, calendar links)
+    goes with bibqual: no ``bibqual.*`` annotation is left on the site."""
+
+    @pytest.fixture
+    def remembered(self, portal, library):
+        preferences.set_opted_out(portal, "medewerker", True)
+        secret = preferences.renew_calendar_secret(portal, "coordinator")
+        item = Item(
+            uid=library.UID(),
+            kind=EXPIRY,
+            threshold=EXPIRED,
+            day=date(2026, 10, 1),
+            title="Jaarverslag",
+            url=library.absolute_url(),
+            library_uid=library.UID(),
+            library_title=library.Title(),
+        )
+        sent.mark_sent(portal, "coordinator", [item], date(2026, 12, 1))
+        return secret, item
+
+    def test_no_bibqual_annotation_left(self, portal, remembered, installer, package_name):
+        assert bibqual_annotations(portal) == [preferences.KEY, sent.KEY]
+        installer.uninstall_product(package_name)
+        assert bibqual_annotations(portal) == []
+
+    def test_reinstalled_site_forgot_links_and_sends(
+        self, portal, remembered, installer, package_name
+    ):
+        secret, item = remembered
+        installer.uninstall_product(package_name)
+        installer.install_product(package_name)
+        assert preferences.user_of_secret(portal, secret) is None
+        assert preferences.opted_out(portal, "medewerker") is False
+        assert sent.sent_on(portal, item, "coordinator") is None
+
+
+def bibqual_annotations(portal):
+    return sorted(key for key in IAnnotations(portal) if key.startswith("bibqual"))

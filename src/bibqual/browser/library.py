@@ -1,28 +1,41 @@
 """The library dashboard: the current year plan at a glance."""
 
+from bibqual import _
 from bibqual import clock
 from bibqual.browser.base import BibqualView
 from bibqual.certification.rounds import running_round
 from bibqual.certification.status import certification_status
 from bibqual.ids import CERTIFICATION
 from bibqual.permissions import ADD_CERTIFICATION
+from bibqual.permissions import REVIEW_CONTENT
+from bibqual.reports import queries
+from bibqual.reports import waiting as w
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
-from bibqual.reports.expiry import expiring_evidence
+from bibqual.reports.expiry import EXPIRY_WARNING_DAYS
+from bibqual.reports.expiry import expiry
 from bibqual.reports.pdca import ASSURANCE_DUE_DAYS
 from bibqual.reports.pdca import pdca_overview
 from bibqual.reports.readiness import gap_text
+from bibqual.workflows.ids import DRAFT
 from bibqual.workflows.ids import RELEASED
+from datetime import timedelta
 from plone.memoize.view import memoize
+
+
+# What the coordinator is expected to do with a waiting item: the transition's title.
+WAITING_ACTIONS = {w.COMPLETE: _("Complete"), w.RELEASE: _("Release"), w.ADOPT: _("Adopt")}
 
 
 class LibraryDashboardView(BibqualView):
     """Default view of a Library (``@@dashboard``): projects per phase of the current
-    year plan, overdue projects, assurance projects due, evidence about to expire,
-    the norm coverage (released, valid evidence and projects past Plan per
-    element, gaps marked), and the running certification round with
-    its next milestone. Permission: View; all from brains (the running round's
-    status wakes the round and its self-evaluation only).
+    year plan, overdue projects, assurance projects due, evidence about to expire
+    or expired (not archived), the norm coverage (released, valid evidence and
+    projects past Plan per element, gaps marked), the running certification round
+    with its next milestone, and for the coordinator what waits for them (projects
+    to complete, evidence to release, year plans to adopt). Permission: View; all
+    from brains (the running round's status wakes the round and its self-evaluation
+    only).
     """
 
     due_days = ASSURANCE_DUE_DAYS
@@ -48,9 +61,20 @@ class LibraryDashboardView(BibqualView):
     def assurance_due(self):
         return self.overview()["assurance_due"]
 
+    @memoize
     def expiring_evidence(self):
-        """Evidence whose validity ends within ``reports.expiry.EXPIRY_WARNING_DAYS``
-        (state and date from brains)."""
+        """Evidence that is not archived whose validity ends within
+        ``reports.expiry.EXPIRY_WARNING_DAYS`` or has ended, soonest first, each
+        labelled by the expiry rule (``expiry``: ``expired`` or ``expires-soon``).
+        Archived evidence is never "expiring". State and date from brains."""
+        today = clock.today()
+        horizon = today + timedelta(days=EXPIRY_WARNING_DAYS)
+        brains = queries.evidence(
+            self.context,
+            review_state=(DRAFT, RELEASED),
+            valid_until={"query": horizon, "range": "max"},
+            sort_on="valid_until",
+        )
         return [
             {
                 "url": brain.getURL(),
@@ -58,8 +82,28 @@ class LibraryDashboardView(BibqualView):
                 "valid_until": brain.valid_until,
                 "review_state": brain.review_state,
                 "released": brain.review_state == RELEASED,
+                "expiry": expiry(queries.as_date(brain.valid_until), today),
             }
-            for brain in expiring_evidence(self.context, clock.today())
+            for brain in brains
+        ]
+
+    @memoize
+    def waiting(self):
+        """What waits for the user to complete, release or adopt in this library
+        (``reports.waiting``) as ``[{kind, url, title, action}]`` (``action``: the
+        transition's title, translated); ``None`` when the user may not take those
+        steps ("Review portal content" on the library, the permission that guards
+        them), so the panel is not shown."""
+        if not self.can(REVIEW_CONTENT):
+            return None
+        return [
+            {
+                "kind": step.kind,
+                "url": step.brain.getURL(),
+                "title": step.brain.Title,
+                "action": self.tr(WAITING_ACTIONS[step.kind]),
+            }
+            for step in w.library_waiting(self.context)
         ]
 
     @memoize

@@ -9,10 +9,13 @@ from bibqual import _
 from bibqual.content.fields import Line
 from bibqual.content.fields import LongText
 from bibqual.content.interfaces import IBibqualContent
+from bibqual.content.smartproject import RESPONSIBLE_WIDGET
 from bibqual.workflows.ids import ADJUST
 from bibqual.workflows.ids import ASSURANCE_WORKFLOW
 from bibqual.workflows.ids import NEW_CYCLE
 from persistent.list import PersistentList
+from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -52,6 +55,7 @@ class IAssuranceProject(model.Schema):
         default=1,
         readonly=True,
     )
+    directives.widget("responsible", AjaxSelectFieldWidget, **RESPONSIBLE_WIDGET)
     responsible = Line(
         title=_("Responsible"),
         description=_("User id or name of the person who secures the agreement."),

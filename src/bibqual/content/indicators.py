@@ -62,6 +62,18 @@ def indicator_rows(indicators):
     ]
 
 
+def without_result(indicators):
+    """The indicators that have no result (``actual``) yet, each by its name or, when
+    it has none, its position (1-based, as text). Empty when every indicator has a
+    result, or when there are none: the one rule of "ready to complete" that the
+    workflow guard and the coordinator's waiting list share."""
+    return [
+        row["name"] or str(position)
+        for position, row in enumerate(indicator_rows(indicators), 1)
+        if row["actual"] is None
+    ]
+
+
 def reset_indicators(indicators):
     """The rows a copy of a project starts with: names, targets and units, no results yet."""
     return [{**row, "actual": None} for row in indicator_rows(indicators)]

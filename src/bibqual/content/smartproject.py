@@ -11,6 +11,7 @@ from bibqual.content.widgets import BoundedDataGridFieldWidgetFactory
 from bibqual.ids import VOCAB_SPEARHEADS
 from bibqual.validation import MAX_URL_LENGTH
 from bibqual.validation import too_long
+from plone.app.z3cform.widgets.select import AjaxSelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -22,6 +23,15 @@ from zope.interface import invariant
 
 
 DEADLINE_BEFORE_START = _("The deadline cannot be before the start date.")
+
+# The Classic form's widget of ``responsible`` (here and on the assurance project):
+# a search among the site's users (select2 on plone.app.vocabularies.Users), one
+# person at most, and a typed name that is no user is kept as it is. The stored
+# value stays a line of text: a user id, or the name (old data and REST too).
+RESPONSIBLE_WIDGET = {
+    "vocabulary": "plone.app.vocabularies.Users",
+    "pattern_options": {"maximumSelectionSize": 1, "allowNewItems": "true"},
+}
 
 
 class ISmartProject(model.Schema):
@@ -76,6 +86,7 @@ class ISmartProject(model.Schema):
         description=_("Why is there support for this, inside and outside the library?"),
         required=False,
     )
+    directives.widget("responsible", AjaxSelectFieldWidget, **RESPONSIBLE_WIDGET)
     responsible = Line(
         title=_("Responsible"),
         description=_("User id or name of the person who owns the project."),

@@ -125,3 +125,51 @@ class IBibqualSettings(Interface):
         missing_value=[],
         required=False,
     )
+
+    # Reminder mails (issue 14): the site switch and the periods, in days.
+    reminders_enabled = schema.Bool(
+        title=_("Send reminder mails"),
+        description=_(
+            "A daily digest mail to the responsible people and the quality coordinators "
+            "about deadlines, reviews, expiring evidence and the certification round."
+        ),
+        default=True,
+        required=False,
+    )
+
+    reminder_deadline_days = schema.Int(
+        title=_("Remind of project deadlines (days before)"),
+        description=_(
+            "The responsible person hears of a project's deadline this many days before it, "
+            "and again when it has passed. The next milestone of a certification round is "
+            "announced as early."
+        ),
+        default=14,
+        min=0,
+        max=365,
+        required=True,
+    )
+
+    reminder_review_days = schema.Int(
+        title=_("Remind of assurance reviews (days before)"),
+        description=_(
+            "The responsible person hears of an assurance project's next review this many "
+            "days before it, and again when it has passed."
+        ),
+        default=30,
+        min=0,
+        max=365,
+        required=True,
+    )
+
+    reminder_expiry_days = schema.Int(
+        title=_("Remind of expiring evidence (days before)"),
+        description=_(
+            "The quality coordinators hear of evidence whose validity ends within this many "
+            "days, and again when it has expired."
+        ),
+        default=90,
+        min=0,
+        max=3650,
+        required=True,
+    )

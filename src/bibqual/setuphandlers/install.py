@@ -5,6 +5,8 @@ from bibqual.audit.grants import remove_plugin
 from bibqual.ids import AUDITOR_ROLE
 from bibqual.indexers.catalog import install_indexes
 from bibqual.permissions import BIBQUAL_PERMISSIONS
+from bibqual.reminders import preferences
+from bibqual.reminders import sent
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -31,10 +33,13 @@ def post_install(context):
 def uninstall(context):
     """After ``bibqual:uninstall``: content stays; time-limited grants end; the site
     root loses what ``rolemap.xml`` put there (bibqual's permission settings and the
-    Auditor role), so the Security tab is as it was before the install."""
+    Auditor role), so the Security tab is as it was before the install, and what the
+    reminders kept on it (what was sent, each user's opt-out and calendar link)."""
     portal = api.portal.get()
     remove_plugin(portal)
     forget_rolemap(portal)
+    sent.forget(portal)
+    preferences.forget(portal)
 
 
 def forget_rolemap(portal):

@@ -14,6 +14,7 @@ too long.
 from bibqual import _
 from bibqual.certification.findings import close_refusal
 from bibqual.content.indicators import indicator_rows
+from bibqual.content.indicators import without_result
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import FINDING
 from bibqual.ids import SMART_PROJECT
@@ -75,11 +76,7 @@ def complete_refusal(obj, comment=""):
     """A project is completed (act -> done) only with a result (``actual``) for every
     indicator and the evaluation of its Check phase; the refusal names the
     indicators without a result."""
-    missing = [
-        row["name"] or str(position)
-        for position, row in enumerate(indicator_rows(getattr(obj, "indicators", None)), 1)
-        if row["actual"] is None
-    ]
+    missing = without_result(getattr(obj, "indicators", None))
     no_evaluation = _blank(getattr(obj, "evaluation", None))
     if missing and no_evaluation:
         return _(

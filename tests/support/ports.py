@@ -1,0 +1,10 @@
+"""A free TCP port on 127.0.0.1 for a server a test starts (SMTP sink, partner site, instance)."""
+
+import socket
+
+
+def free_port() -> int:
+    """A port nobody listens on now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
