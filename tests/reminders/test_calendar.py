@@ -244,7 +244,7 @@ def test_texts_are_dutch(rest, dutch):
     assert description.startswith("SMART-project · Verantwoordelijke: Mees Medewerker\n")
     assert {str(event["SUMMARY"]) for event in found.values()} >= {
         "Deadline: Taalcafé",
-        "Review: Collectieplan",
+        "Toetsing: Collectieplan",
         "Audit: Zelfevaluatie ingediend (Certificering 2027)",
         "Bewijsstuk verloopt: Begroting 2027",
     }
