@@ -14,6 +14,10 @@ import time
 import transaction
 
 
+# stopping a project needs a reason (the guard of ``cancel``)
+STEP_COMMENT = {"cancel": "Gestopt: past niet in de begroting."}
+
+
 PLANS_PER_LIBRARY = 5
 PROJECTS_PER_PLAN = 40
 FIRST_YEAR = 2022
@@ -163,7 +167,9 @@ def generate(app, projects, log=print):
                         container=plan, type="SmartProject", **_project_values(rng, year, index)
                     )
                     for step in STATE_STEPS[index % len(STATE_STEPS)]:
-                        api.content.transition(obj=project, transition=step)
+                        api.content.transition(
+                            obj=project, transition=step, comment=STEP_COMMENT.get(step, "")
+                        )
             for index in range(PLANS_PER_LIBRARY * PROJECTS_PER_PLAN):
                 evidence = api.content.create(
                     container=library,

@@ -49,6 +49,7 @@ def add_projects(plan, rng, year, count, spearheads=()):
     every indicator has a result, so that ``complete`` may be taken. With
     ``spearheads``, each project is on one of them in turn, or on none."""
     from benchmarks.generate import STATE_STEPS
+    from benchmarks.generate import STEP_COMMENT
     from benchmarks.generate import _project_values
     from plone import api
 
@@ -62,4 +63,4 @@ def add_projects(plan, rng, year, count, spearheads=()):
         ]
         project = api.content.create(container=plan, type="SmartProject", **values)
         for step in STATE_STEPS[index % len(STATE_STEPS)]:
-            api.content.transition(obj=project, transition=step)
+            api.content.transition(obj=project, transition=step, comment=STEP_COMMENT.get(step, ""))

@@ -46,6 +46,8 @@ MODIFY_CONTENT = "Modify portal content"
 DELETE_OBJECTS = "Delete objects"
 REVIEW_CONTENT = "Review portal content"
 ADD_PORTAL_CONTENT = "Add portal content"
+# Plone's display menu ("Weergave"): only site administrators change a bibqual item's layout.
+MODIFY_VIEW_TEMPLATE = "Modify view template"
 # Sharing an item or blocking the inheritance of its local roles.
 SHARING = (
     "Change local roles",

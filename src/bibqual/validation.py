@@ -8,6 +8,7 @@ reports and audit can all use it.
 """
 
 from bibqual import _
+from decimal import Decimal
 from docx import Document
 from io import BytesIO
 from urllib.parse import urlsplit
@@ -32,6 +33,7 @@ TOO_LONG = _("${field}: at most ${max} characters.")
 LINE_TOO_LONG = _("${field}: at most ${max} characters per line.")
 NOT_A_WEB_LINK = _("${field}: only web addresses that start with http:// or https:// are allowed.")
 NOT_A_NUMBER = _("${field} must be a number.")
+NOT_A_TYPED_NUMBER = _("${field} must be a number (for example 1500 or 12,5).")
 NOT_A_DATE = _("'${value}' is not a date for ${field}; write it as YYYY-MM-DD.")
 
 
@@ -106,6 +108,50 @@ def is_finite(number):
         return math.isfinite(number)
     except (TypeError, OverflowError):
         return False
+
+
+# The one rule for a number a person types (budget, indicator target and result, a
+# self-evaluation score): a decimal comma or a decimal point, and points between
+# thousands when a comma follows or there are several (``1.500,25``, ``1.500.000``).
+# ``1.500`` alone could be either, so it is refused, not guessed.
+_PLAIN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_GROUPED = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+
+
+def parse_number(text):
+    """The number typed as ``text``: ``None`` when blank, an ``int`` when written
+    without decimals, else a ``float``; ``ValueError`` when it is no number (or an
+    ambiguous one such as ``1.500``, or not finite)."""
+    text = (text or "").strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    plain = _PLAIN.fullmatch(text)
+    grouped = _GROUPED.fullmatch(text)
+    if plain and grouped:
+        raise ValueError(text)
+    if grouped:
+        text = text.replace(".", "")
+    elif not plain:
+        raise ValueError(text)
+    text = text.replace(",", ".")
+    number = float(text) if "." in text else int(text)
+    if not is_finite(number):
+        raise ValueError(text)
+    return number
+
+
+def typed_number(number):
+    """``number`` as a person types it in a form: a decimal comma, no points between
+    thousands, no ``,0`` for a whole number (``12,5``, ``38500``); ``""`` for None.
+    ``parse_number`` reads it back as the same number."""
+    if number is None or isinstance(number, bool):
+        return ""
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    text = repr(number) if isinstance(number, float) else str(number)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text.replace(".", ",")
 
 
 # -- Dates ---------------------------------------------------------------------------

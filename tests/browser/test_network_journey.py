@@ -115,7 +115,8 @@ class TestCopyFromColleague:
             hit.locator(".bq-copy-button").click()
         page.wait_for_load_state("networkidle")
         assert f"/{OTHER}/jaarplan-{THIS_YEAR}/" in page.url
-        assert page.locator("h1").first.inner_text() == SOURCE_TITLE
+        # the copy keeps the title typed in the add form
+        assert page.locator("h1").first.inner_text() == "Voorleesexpress"
         assert page.locator("#content .bq-phase-plan").count() >= 1
         actual = page.locator("table.bq-indicators tbody tr td:nth-child(3)")
         assert actual.count() == 2

@@ -99,7 +99,7 @@ def test_adjust_through_the_page_records_the_evaluation(browser, assurance):
     b, _page = open_page(browser, assurance)
     b.getControl("Start").click()
     b.getControl("Evaluate").click()
-    b.getLink("Write the evaluation").click()
+    b.open(assurance.absolute_url() + "/edit")  # the edit form holds the field too
     b.getControl(name="form.widgets.evaluation").value = "Plan is actueel; twee punten bijgesteld."
     b.getControl("Save").click()
     page = html(b)
@@ -197,3 +197,31 @@ def test_split_cycles_each_new_cycle_closes_one():
         [None, "start", "evaluate", "adjust", "new_cycle"]
     ]
     assert [s["action"] for s in current] == ["new_cycle", "start"]
+
+
+def test_the_evaluation_is_typed_with_the_step_as_on_projects(browser, assurance):
+    """Issue 15, item 6: one step box for projects and assurance projects."""
+    with api.env.adopt_roles(["Manager"]):
+        for step in ("start", "evaluate"):
+            api.content.transition(obj=assurance, transition=step)
+    transaction.commit()
+    b = browser("jan")
+    b.open(assurance.absolute_url())
+    page = html(b)
+    assert page.cssselect("#bq-write-evaluation")[0].get("href") == "#bq-step-evaluation"
+    form = b.getForm(id="bq-step-form")
+    form.getControl(name="comment").value = "Besproken in het MT."
+    form.getControl("Adjust").click()
+    page = html(b)
+    error = page.cssselect("#bq-step-error")[0]
+    assert "Fill in the evaluation of this cycle" in text(error)
+    assert error.cssselect("a")[0].get("href") == "#bq-step-evaluation"
+    assert text(page.cssselect("#bq-transition-comment")[0]) == "Besproken in het MT."
+    assert api.content.get_state(assurance) == "check"
+
+    form = b.getForm(id="bq-step-form")
+    form.getControl(name="evaluation").value = "Het collectieplan is actueel."
+    form.getControl("Adjust").click()
+    assert api.content.get_state(assurance) == "act"
+    assert assurance.evaluation == "Het collectieplan is actueel."
+    assert "Het collectieplan is actueel." in text(html(b).cssselect("#bq-current-evaluation")[0])

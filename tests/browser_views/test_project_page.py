@@ -6,6 +6,7 @@ from support.content import make_plan
 from support.pages import html
 from support.pages import make_project
 from support.pages import text
+from support.workflows import set_state
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -134,7 +135,9 @@ def test_transition_with_comment_appears_in_the_timeline(browser, project):
     assert [text(li.cssselect("strong")[0]) for li in page.cssselect("#bq-history li")] == [
         "Created"
     ]
-    b.getControl(name="comment").value = "Gestart met drie locaties <b>vandaag</b>"
+    b.getForm(id="bq-step-form").getControl(
+        name="comment"
+    ).value = "Gestart met drie locaties <b>vandaag</b>"
     b.getControl("Start").click()
     assert b.url.startswith(project.absolute_url())
     page = html(b)
@@ -167,20 +170,20 @@ def test_refused_transition_shows_the_reason(browser, plan):
     b = browser()
     b.open(plan["leeg"].absolute_url())
     b.getControl("Start").click()
-    assert "The project cannot start yet" in b.contents
+    assert "The project cannot start yet" in text(html(b).cssselect("#bq-step-error")[0])
     assert api.content.get_state(plan["leeg"]) == "plan"
 
 
 def test_transition_buttons_for_a_manager(browser, project):
     _b, page = open_page(browser, project)
-    form = page.cssselect(".bq-transitions form")[0]
+    form = page.cssselect("#bq-step-form")[0]
     assert form.get("method") == "post"
     assert form.get("action") == project.absolute_url() + "/content_status_modify"
     assert form.cssselect('input[name="_authenticator"]')[0].get("value")
     textarea = form.cssselect('textarea[name="comment"]')[0]
     assert form.cssselect(f'label[for="{textarea.get("id")}"]')
     buttons = {b.get("value") for b in form.cssselect('button[name="workflow_action"]')}
-    assert buttons == {"start", "cancel"}
+    assert buttons == {"start"}  # stopping is apart, under "More"
     assert page.cssselect("#bq-edit")
 
 
@@ -279,3 +282,166 @@ def test_uninstall_removes_the_index(functional_portal):
     setup = api.portal.get_tool("portal_setup")
     setup.runImportStepFromProfile("profile-bibqual:uninstall", "catalog")
     assert "related_project_uids" not in api.portal.get_tool("portal_catalog").indexes()
+
+
+# Stopping a project, the evaluation in the step box, what completing waits for
+# (issue 15, items 2, 6 and 7)
+
+
+def step_page(browser, obj, user=None):
+    b = browser(user)
+    b.open(obj.absolute_url())
+    return b
+
+
+def test_stopping_is_apart_and_asks_a_reason_and_a_confirmation(browser, project):
+    _b, page = open_page(browser, project)
+    assert not page.cssselect('#bq-step-form button[value="cancel"]')
+    more = page.cssselect("details#bq-more")[0]
+    assert more.get("open") is None  # folded until asked for
+    form = more.cssselect("#bq-stop-form")[0]
+    assert form.get("action") == project.absolute_url() + "/content_status_modify"
+    assert text(form.cssselect("#bq-stop-button")[0]) == "Stop project"
+    assert form.cssselect("#bq-stop-button")[0].get("value") == "cancel"
+    assert form.cssselect("textarea#bq-stop-reason")[0].get("required") is not None
+    assert form.cssselect("input#bq-stop-confirm")[0].get("required") is not None
+    assert page.cssselect('label[for="bq-stop-reason"]')
+
+
+def test_stopping_without_a_reason_is_refused_with_a_link_to_the_field(browser, project):
+    b = step_page(browser, project)
+    form = b.getForm(id="bq-stop-form")
+    form.getControl(name="confirm").value = True
+    form.getControl(name="workflow_action").click()
+    page = html(b)
+    error = page.cssselect("#bq-step-error")[0]
+    assert "Stopping a project needs a reason" in text(error)
+    assert error.cssselect("a")[0].get("href") == "#bq-stop-reason"
+    assert page.cssselect("details#bq-more")[0].get("open") is not None
+    assert api.content.get_state(project) == "plan"
+
+
+def test_stopping_without_confirmation_keeps_the_reason(browser, project):
+    b = step_page(browser, project)
+    form = b.getForm(id="bq-stop-form")
+    form.getControl(name="comment").value = "De subsidie is ingetrokken."
+    form.getControl(name="workflow_action").click()
+    page = html(b)
+    assert "Confirm that you want to stop the project." in text(page.cssselect("#bq-step-error")[0])
+    assert text(page.cssselect("#bq-stop-reason")[0]) == "De subsidie is ingetrokken."
+    assert api.content.get_state(project) == "plan"
+
+
+def test_stop_and_resume(browser, project):
+    b = step_page(browser, project)
+    form = b.getForm(id="bq-stop-form")
+    form.getControl(name="comment").value = "De subsidie is ingetrokken."
+    form.getControl(name="confirm").value = True
+    form.getControl(name="workflow_action").click()
+    assert api.content.get_state(project) == "cancelled"
+    page = html(b)
+    last = text(page.cssselect("#bq-history li")[-1])
+    assert "Stop project" in last and "De subsidie is ingetrokken." in last
+
+    # staff cannot resume it; the coordinator (here the site owner) can, from the page
+    staff = step_page(browser, project, "jan")
+    assert not html(staff).cssselect('button[name="workflow_action"]')
+    b.open(project.absolute_url())
+    buttons = html(b).cssselect('#bq-step-form button[name="workflow_action"]')
+    assert [(x.get("value"), text(x)) for x in buttons] == [("reopen", "Resume project")]
+    assert not html(b).cssselect("#bq-stop-form")
+    b.getForm(id="bq-step-form").getControl("Resume project").click()
+    assert api.content.get_state(project) == "plan"
+
+
+@pytest.fixture
+def in_check(project):
+    set_state(project, "check")
+    project.evaluation = None
+    transaction.commit()
+    return project
+
+
+def test_the_step_box_asks_the_evaluation_and_keeps_what_was_typed(browser, in_check):
+    b = step_page(browser, in_check, "jan")
+    form = b.getForm(id="bq-step-form")
+    assert form.getControl(name="evaluation").value == ""
+    form.getControl(name="comment").value = "Besproken met het team."
+    form.getControl("Adjust").click()
+    page = html(b)
+    error = page.cssselect("#bq-step-error")[0]
+    assert "Fill in the evaluation" in text(error)
+    assert error.cssselect("a")[0].get("href") == "#bq-step-evaluation"
+    assert page.cssselect("textarea#bq-step-evaluation")
+    assert text(page.cssselect("#bq-transition-comment")[0]) == "Besproken met het team."
+    assert api.content.get_state(in_check) == "check"
+
+    form = b.getForm(id="bq-step-form")
+    form.getControl(name="evaluation").value = "30 van 40 uren gehaald."
+    form.getControl("Adjust").click()
+    assert api.content.get_state(in_check) == "act"
+    assert in_check.evaluation == "30 van 40 uren gehaald."
+    last = text(html(b).cssselect("#bq-history li")[-1])
+    assert "Besproken met het team." in last
+
+
+def test_a_refused_step_stores_no_evaluation_and_keeps_it_in_the_form(browser, in_check):
+    in_check.indicators = [{"name": "Uren", "target": 40, "actual": None, "unit": "uur"}]
+    set_state(in_check, "act")
+    transaction.commit()
+    b = step_page(browser, in_check)  # the coordinator completes
+    form = b.getForm(id="bq-step-form")
+    form.getControl(name="evaluation").value = "Getypt maar nog niet af."
+    form.getControl("Complete").click()
+    page = html(b)
+    assert "needs a result for: Uren" in text(page.cssselect("#bq-step-error")[0])
+    assert text(page.cssselect("#bq-step-evaluation")[0]) == "Getypt maar nog niet af."
+    assert api.content.get_state(in_check) == "act"
+    assert in_check.evaluation is None
+
+
+def test_staff_see_why_a_project_cannot_complete_yet(browser, project):
+    project.indicators = [{"name": "Uren", "target": 40, "actual": None, "unit": "uur"}]
+    set_state(project, "act")
+    transaction.commit()
+    page = html(step_page(browser, project, "jan"))
+    note = page.cssselect("#bq-completion")[0]
+    assert "cannot be completed yet" in text(note) and "Uren" in text(note)
+    assert "Waiting for the quality coordinator" not in text(page)
+
+
+def test_staff_see_that_a_ready_project_waits_for_the_coordinator(browser, project):
+    project.indicators = [{"name": "Uren", "target": 40, "actual": 38, "unit": "uur"}]
+    set_state(project, "act")
+    transaction.commit()
+    page = html(step_page(browser, project, "jan"))
+    note = page.cssselect("#bq-completion")[0]
+    assert text(note) == "Waiting for the quality coordinator: complete"
+    assert not page.cssselect('button[value="complete"]')
+    # the coordinator sees the step instead of the note
+    page = html(step_page(browser, project))
+    assert page.cssselect('#bq-step-form button[value="complete"]')
+    assert not page.cssselect("#bq-completion")
+
+
+def test_rest_refuses_stopping_without_a_reason(rest, project):
+    admin = rest("admin")
+    url = f"{project.absolute_url()}/@workflow/cancel"
+    refused = admin.post(url, json={})
+    assert refused.status_code == 400, refused.text
+    assert "Stopping a project needs a reason" in refused.json()["error"]["message"]
+    taken = admin.post(url, json={"comment": "De subsidie is ingetrokken."})
+    assert taken.status_code == 200, taken.text
+    assert taken.json()["review_state"] == "cancelled"
+
+
+def test_the_evaluation_typed_is_stored_with_any_step(browser, project):
+    set_state(project, "act")
+    transaction.commit()
+    b = step_page(browser, project)  # the coordinator: Complete reads the evaluation
+    form = b.getForm(id="bq-step-form")
+    assert form.getControl(name="evaluation").value == "Geëvalueerd."
+    form.getControl(name="evaluation").value = "Bijgesteld: een tweede ronde is nodig."
+    form.getControl("Plan again").click()
+    assert api.content.get_state(project) == "plan"
+    assert project.evaluation == "Bijgesteld: een tweede ronde is nodig."

@@ -13,6 +13,7 @@ import transaction
 
 
 ERRORS = "There were some errors."
+TARGET_NOT_A_NUMBER = "Indicator %d: the target must be a number (for example 1500 or 12,5)."
 
 
 @pytest.fixture
@@ -230,9 +231,7 @@ class TestSmartProjectAddForm:
             '//td[.//input[@name="form.widgets.indicators.0.widgets.target"]]'
             '//div[contains(@class, "invalid-feedback")]'
         )
-        assert [node.text_content().strip() for node in cell] == [
-            "The entered value is not a valid decimal literal."
-        ]
+        assert [node.text_content().strip() for node in cell] == [TARGET_NOT_A_NUMBER % 1]
         refresh()
         assert "leesclub" not in plan.objectIds()
 
@@ -372,3 +371,175 @@ class TestEvidenceAddForm:
         evidence = project["presentielijst"]
         assert evidence.file.filename == "lijst.pdf"
         assert evidence.file.data == b"%PDF-1.4 lijst"
+
+
+def grid_rows(*rows):
+    """The request fields of grid rows as the datagrid's JavaScript posts them:
+    ``rows`` are ``(name, target, actual, unit)``."""
+    pairs = [("form.widgets.indicators.count", str(len(rows)))]
+    for index, row in enumerate(rows):
+        prefix = f"form.widgets.indicators.{index}"
+        pairs.append((f"{prefix}-empty-marker", "1"))
+        for column, value in zip(("name", "target", "actual", "unit"), row, strict=True):
+            pairs.append((f"{prefix}.widgets.{column}", value))
+    return pairs
+
+
+def add_with_rows(browser, plan, *rows, budget=""):
+    post_form(
+        browser,
+        plan.absolute_url() + "/++add++SmartProject",
+        [
+            ("form.widgets.IDublinCore.title", "Leesclub"),
+            ("form.widgets.specific", "Een leesclub voor jongeren."),
+            ("form.widgets.deadline", "2026-10-01"),
+            ("form.widgets.budget", budget),
+            *grid_rows(*rows),
+        ],
+    )
+
+
+def grid_errors(browser):
+    """The messages in the grid's cells and under the grid, in page order."""
+    tree = html.fromstring(browser.contents)
+    block = tree.xpath('//div[@id="formfield-form-widgets-indicators"]')[0]
+    return [
+        node.text_content().strip()
+        for node in block.xpath('.//div[contains(@class, "invalid-feedback")]')
+    ]
+
+
+class TestIndicatorGrid:
+    """The grid ignores empty rows, reads a decimal comma, names the row it refuses."""
+
+    def test_empty_rows_are_ignored(self, browser, site):
+        add_with_rows(
+            browser,
+            site["plan"],
+            ("", "", "", ""),
+            ("Bijeenkomsten", "10", "", "keer"),
+            ("  ", "", "", ""),
+        )
+        assert ERRORS not in browser.contents, grid_errors(browser)
+        refresh()
+        assert site["plan"]["leesclub"].indicators == [
+            {"name": "Bijeenkomsten", "target": 10, "actual": None, "unit": "keer"}
+        ]
+
+    def test_only_empty_rows_store_no_indicators(self, browser, site):
+        add_with_rows(browser, site["plan"], ("", "", "", ""))
+        assert ERRORS not in browser.contents, grid_errors(browser)
+        refresh()
+        assert site["plan"]["leesclub"].indicators == []
+
+    def test_decimal_comma_in_the_grid_and_the_budget(self, browser, site):
+        add_with_rows(
+            browser,
+            site["plan"],
+            ("Deelnemers", "12,5", "3,25", ""),
+            ("Uitleningen", "1.500,5", "1.200.000", ""),
+            ("Cijfer", "7.5", "", ""),
+            budget="7.800,50",
+        )
+        assert ERRORS not in browser.contents, grid_errors(browser)
+        refresh()
+        project = site["plan"]["leesclub"]
+        assert [(row["target"], row["actual"]) for row in project.indicators] == [
+            (12.5, 3.25),
+            (1500.5, 1200000),
+            (7.5, None),
+        ]
+        assert project.budget == 7800.5
+
+    def test_messages_name_the_row(self, browser, site):
+        add_with_rows(
+            browser,
+            site["plan"],
+            ("Bijeenkomsten", "10", "", ""),
+            ("", "", "", ""),
+            ("Deelnemers", "veel", "", ""),
+            ("Bezoekers", "100", "1.5.", ""),
+            ("", "20", "", ""),
+            ("Uitleningen", "", "", ""),
+        )
+        assert ERRORS in browser.contents
+        errors = grid_errors(browser)
+        assert errors == [
+            TARGET_NOT_A_NUMBER % 3,
+            "Indicator 4: the actual value must be a number (for example 1500 or 12,5).",
+            "Indicator 5: the name is missing.",
+            "Indicator 6: the target is missing.",
+            TARGET_NOT_A_NUMBER % 3,  # the first, under the grid
+        ]
+        assert not any("required" in error.lower() for error in errors)
+        tree = html.fromstring(browser.contents)
+        typed = tree.xpath('//input[@name="form.widgets.indicators.2.widgets.target"]/@value')
+        assert typed == ["veel"]  # what was typed stays in the form
+        refresh()
+        assert "leesclub" not in site["plan"].objectIds()
+
+    def test_too_long_a_name_is_named_with_its_row(self, browser, site):
+        add_with_rows(browser, site["plan"], ("Bezoek", "1", "", ""), ("x" * 301, "1", "", ""))
+        assert ERRORS in browser.contents
+        assert grid_errors(browser)[0] == "Indicator 2: Indicator: at most 300 characters."
+        refresh()
+        assert "leesclub" not in site["plan"].objectIds()
+
+    def test_ambiguous_budget_refused(self, browser, site):
+        add_with_rows(browser, site["plan"], budget="1.500")
+        assert ERRORS in browser.contents
+        assert field_error(browser, "form-widgets-budget") == (
+            "Budget (euro) must be a number (for example 1500 or 12,5)."
+        )
+        refresh()
+        assert "leesclub" not in site["plan"].objectIds()
+
+    def test_edit_form_shows_numbers_as_typed(self, browser, site):
+        project = site["project"]
+        with api.env.adopt_roles(["Manager"]):
+            project.budget = 1500.5
+            project.indicators = [
+                {"name": "Voorleesuren", "target": 40.0, "actual": 12.5, "unit": "uur"}
+            ]
+        transaction.commit()
+        browser.open(project.absolute_url() + "/edit")
+        assert browser.getControl(name="form.widgets.budget").value == "1500,5"
+        target = browser.getControl(name="form.widgets.indicators.0.widgets.target")
+        actual = browser.getControl(name="form.widgets.indicators.0.widgets.actual")
+        assert (target.value, actual.value) == ("40", "12,5")
+        browser.getControl(name="form.buttons.save").click()
+        assert ERRORS not in browser.contents
+        refresh()
+        assert project.indicators[0]["actual"] == 12.5 and project.budget == 1500.5
+
+
+@pytest.mark.parametrize(
+    "typed,number",
+    [
+        ("12,5", 12.5),
+        ("12.5", 12.5),
+        ("1.500,25", 1500.25),
+        ("1.500.000", 1500000),
+        ("-3", -3),
+        (" 7 ", 7),
+        ("", None),
+    ],
+)
+def test_the_number_rule(typed, number):
+    from bibqual.content.smartproject import ISmartProject
+    from bibqual.validation import parse_number
+    from bibqual.validation import typed_number
+
+    assert parse_number(typed) == number
+    if number is not None:
+        assert parse_number(typed_number(number)) == number
+        if number >= 0:  # a budget is never negative
+            assert ISmartProject["budget"].fromUnicode(typed) == number
+
+
+@pytest.mark.parametrize("typed", ["1.500", "veel", "1e3", "12,", "1,5,0", "NaN", "1.5."])
+def test_the_number_rule_refuses(typed):
+    from bibqual.validation import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(typed)

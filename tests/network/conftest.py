@@ -31,7 +31,9 @@ def _project(plan, title, specific, state_steps=(), **extra):
     values.update(extra)
     project = api.content.create(container=plan, type="SmartProject", title=title, **values)
     for step in state_steps:
-        api.content.transition(obj=project, transition=step)
+        # stopping a project needs a reason (issue 15, item 2)
+        comment = "Geen budget meer" if step == "cancel" else ""
+        api.content.transition(obj=project, transition=step, comment=comment)
     return project
 
 

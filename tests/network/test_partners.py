@@ -327,6 +327,19 @@ class TestRealPartner:
         transaction.begin()
         assert len(network["plan_west"].objectIds()) == 1
 
+        # the same partner project again: refused (409) before the partner is asked,
+        # then copied under the typed title when the duplicate is allowed
+        again = copy(rest, network, url)
+        assert again.status_code == 409, again.text
+        twice = rest("anna", PASSWORD).post(
+            f"{network['plan_west'].absolute_url()}/@copy-project",
+            json={"source": url, "title": "BoekStart Oost", "allow_duplicate": True},
+        )
+        assert twice.status_code == 201, twice.text
+        assert twice.json()["title"] == "BoekStart Oost"
+        transaction.begin()
+        assert len(network["plan_west"].objectIds()) == 2
+
     def test_classic_copy_from_partner(self, rest, network, partner_url, functional_app):
         """The add form's panel searches partners and copies a partner hit through the
         Classic ``@@copy-project`` view, which takes the partner's address as source."""

@@ -209,7 +209,7 @@ class TestRest:
     def clear(self, library):
         with api.env.adopt_roles(["Manager"]):
             for grant in grants.grants(library):
-                grants.revoke(library, grant["user"])
+                grants.forget(library, grant["user"])
         transaction.commit()
 
     @pytest.mark.parametrize("role", ROLES, ids=role_ids(ROLES))
@@ -235,7 +235,11 @@ class TestRest:
         response = http.get("/bieb/@audit-access")
         if allowed:
             assert response.status_code == 200
-            assert [item["user"] for item in response.json()["items"]] == [AUDITEE]
+            items = response.json()["items"]
+            assert [(i["user"], i["kind"]) for i in items] == [
+                (AUDITEE, "grant"),
+                ("wf-auditor", "sharing"),
+            ]
         else:
             assert response.status_code in ((401,) if role == "Anonymous" else (401, 403))
             assert AUDITEE not in response.text
@@ -247,10 +251,10 @@ class TestRest:
         response = http.delete("/bieb/@audit-access", json={"user": AUDITEE})
         if allowed:
             assert response.status_code == 204, response.text
-            assert self.grants_stored(library) == []
+            assert [g["active"] for g in self.grants_stored(library)] == [False]
         else:
             assert response.status_code in ((401,) if role == "Anonymous" else (401, 403))
-            assert len(self.grants_stored(library)) == 1
+            assert [g["active"] for g in self.grants_stored(library)] == [True]
 
     @pytest.mark.parametrize(
         "body, words",
@@ -321,7 +325,7 @@ class TestRest:
         transaction.commit()
         response = session("Reviewer").delete("/bieb/@audit-access", params={"user": AUDITEE})
         assert response.status_code == 204, response.text
-        assert self.grants_stored(library) == []
+        assert [g["active"] for g in self.grants_stored(library)] == [False]
 
     def test_delete_without_user(self, library, session):
         response = session("Reviewer").delete("/bieb/@audit-access", json={})
@@ -391,16 +395,30 @@ class TestForm:
     def test_coordinator_grants_and_ends(self, browser, functional_portal):
         coordinator = browser("wf-reviewer")
         coordinator.open(f"{functional_portal.absolute_url()}/bieb/@@audit-access")
-        assert "Nobody has audit access" in coordinator.contents
-        coordinator.getControl(name="user").value = AUDITEE
-        coordinator.getControl(name="until").value = future()
-        coordinator.getControl(name="form.grant").click()
+        form = coordinator.getForm(id="audit-grant")
+        form.getControl(name="user").value = AUDITEE
+        form.getControl(name="until").value = future()
+        form.submit(name="form.grant")
         assert "may audit this library until" in coordinator.contents
         assert [g["user"] for g in self.stored(functional_portal)] == [AUDITEE]
         assert "Extern Auditor" in coordinator.contents
-        coordinator.getControl(name="form.revoke").click()
+        coordinator.getForm(index=self.form_of(coordinator, AUDITEE)).submit(name="form.revoke")
+        assert "End the audit access of" in coordinator.contents
+        assert self.stored(functional_portal)[0]["active"] is True  # asked, not ended yet
+        coordinator.getControl(name="form.revoke.confirm").click()
         assert "has ended" in coordinator.contents
-        assert self.stored(functional_portal) == []
+        assert [g["active"] for g in self.stored(functional_portal)] == [False]
+        assert "Extern Auditor" in coordinator.contents  # history
+
+    @staticmethod
+    def form_of(browser, user):
+        """The index of the end-access form of ``user`` on the page."""
+        for index in range(20):
+            form = browser.getForm(index=index)
+            names = [control.name for control in form.controls]
+            if "form.revoke" in names and form.getControl(name="user").value == user:
+                return index
+        raise LookupError(user)
 
     @pytest.mark.parametrize(
         "user, until, words",
@@ -414,9 +432,10 @@ class TestForm:
     def test_bad_input_shown(self, browser, functional_portal, user, until, words):
         coordinator = browser("wf-reviewer")
         coordinator.open(f"{functional_portal.absolute_url()}/bieb/@@audit-access")
-        coordinator.getControl(name="user").value = user
-        coordinator.getControl(name="until").value = until or future()
-        coordinator.getControl(name="form.grant").click()
+        form = coordinator.getForm(id="audit-grant")
+        form.getControl(name="user").value = user
+        form.getControl(name="until").value = until or future()
+        form.submit(name="form.grant")
         for word in words:
             assert word in coordinator.contents
         assert self.stored(functional_portal) == []

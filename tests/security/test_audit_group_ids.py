@@ -88,7 +88,7 @@ def test_the_group_is_real_to_plone(library, rest):
     group = group_of(library)
     found = api.group.get(groupname=group)
     assert found is not None
-    assert found.getProperty("title") == f"Audittoegang {library.Title()}"
+    assert found.getProperty("title") == f"Auditors van {library.Title()}"
     assert [user.getId() for user in api.user.get_users(groupname=group)] == [GRANTEE]
     admin = rest("admin")
     assert admin.get(f"/@groups/{group}").status_code == 200

@@ -99,4 +99,4 @@ class TestSharing:
         assert library.UID() not in group  # not derivable from the public UID
         assert entries[group]["roles"]["Auditor"] is True
         assert entries[group]["type"] == "group"
-        assert entries[group]["title"] == f"Audittoegang {library.Title()}"
+        assert entries[group]["title"] == f"Auditors van {library.Title()}"

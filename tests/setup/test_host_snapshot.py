@@ -62,6 +62,9 @@ CATALOG_COLUMNS = lxml.etree.parse(
 # The site root's modification date is when content was last added at the root:
 # adding the Library there sets it, as adding any page would (metadata and indexes).
 ROOT_DATES = {"metadata": ("Date", "ModificationDate", "modified"), "indexes": ("Date", "modified")}
+# The one host setting bibqual extends: its Library among the displayed types (navigation,
+# sitemap). Compared without bibqual's types; the raw value is checked on its own.
+DISPLAYED_TYPES = "plone.displayed_types"
 
 
 def use_bibqual(portal):
@@ -113,6 +116,9 @@ class Journey:
     def site(self):
         state = site_state(self.portal, MEMBER)
         state["sharing tab"] = sharing_roles(self.portal["intern"])  # as the owner sees it
+        types = api.portal.get_registry_record(DISPLAYED_TYPES)
+        state["displayed types"] = list(types)
+        state["registry"][DISPLAYED_TYPES] = [t for t in types if t not in BIBQUAL_TYPES]
         return state
 
     def take(self, phase):
@@ -219,6 +225,7 @@ def host_part(site):
     """The site-wide state without bibqual's own things; what a member sees is kept whole
     (a member without audits must not see bibqual's actions)."""
     site = copy.deepcopy(site)
+    site.pop("displayed types")  # checked on its own (test_libraries_in_the_navigation)
     for section, found in site.items():
         if section in ("PAS", "actions a member sees"):
             continue
@@ -248,6 +255,7 @@ def without_kept_types(site):
     """The site without bibqual's types and their workflows: uninstalling keeps them, so
     existing bibqual content stays readable (README)."""
     site = copy.deepcopy(site)
+    site.pop("displayed types")
     for section in ("types", "workflow chains"):
         for type_id in BIBQUAL_TYPES:
             site[section].pop(type_id, None)
@@ -280,6 +288,20 @@ class TestGuestInAnIntranet:
         installed, upgraded = journey.phases["installed"], journey.phases["upgraded"]
         assert_unchanged(installed["host"], upgraded["host"])
         assert_unchanged(installed["site"], upgraded["site"])
+
+    def test_libraries_in_the_navigation_while_installed(self, journey):
+        """Library joins the displayed types (after the host's own) and leaves them again."""
+        before = journey.dependencies["site"]["displayed types"]
+        found = {
+            phase: journey.phases[phase]["site"]["displayed types"] for phase in journey.phases
+        }
+        assert found == {
+            "before": before,
+            "installed": [*before, "Library"],
+            "upgraded": [*before, "Library"],
+            "uninstalled": before,
+            "reinstalled": [*before, "Library"],
+        }
 
     def test_uninstall_leaves_host_objects_as_they_were(self, journey):
         # Expected: the site root's settings of bibqual's own permissions are as before

@@ -18,11 +18,20 @@ def create(container, portal_type, item_id=None, **fields):
         )
 
 
+# Stopping a project needs a reason (the guard of ``cancel``).
+STEP_COMMENTS = {"cancel": "Gestopt: test."}
+
+
+def take_step(obj, step):
+    """Take the transition ``step`` on ``obj``, with the comment it needs."""
+    api.content.transition(obj=obj, transition=step, comment=STEP_COMMENTS.get(step, ""))
+
+
 def transition(obj, steps):
     """Take the transitions ``steps`` on ``obj`` as a Manager; return ``obj``."""
     with api.env.adopt_roles(["Manager"]):
         for step in steps:
-            api.content.transition(obj=obj, transition=step)
+            take_step(obj, step)
     return obj
 
 

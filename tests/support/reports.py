@@ -18,6 +18,7 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import Browser
 from support import PASSWORD
+from support.content import take_step
 import os
 import pytest
 import transaction
@@ -78,7 +79,7 @@ def _project(plan, title, deadline, norm_fields, steps=(), **extra):
         **extra,
     )
     for step in steps:
-        api.content.transition(obj=project, transition=step)
+        take_step(project, step)
     return project
 
 

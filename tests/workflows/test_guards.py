@@ -134,8 +134,29 @@ class TestAdjust:
             ("cancel", "cancelled"),
             ("reopen", "plan"),
         ):
-            wf_tool.doActionFor(project, transition)
+            # stopping needs a reason (issue 15, item 2)
+            comment = "De subsidie is ingetrokken." if transition == "cancel" else ""
+            wf_tool.doActionFor(project, transition, comment=comment)
             assert review_state(project) == state
+
+
+class TestCancel:
+    """Stopping a project needs the reason in the comment, from every client."""
+
+    @pytest.mark.parametrize("comment", [None, "", "  \n "])
+    def test_without_a_reason(self, project, wf_tool, manager, comment):
+        kwargs = {} if comment is None else {"comment": comment}
+        message = refusal(wf_tool, project, "cancel", **kwargs)
+        assert message == "Stopping a project needs a reason: fill in why the project stops."
+        assert review_state(project) == "plan"
+
+    def test_with_a_reason_and_back(self, project, wf_tool, manager):
+        wf_tool.doActionFor(project, "cancel", comment="De bus is afgekeurd.")
+        assert review_state(project) == "cancelled"
+        history = wf_tool.getInfoFor(project, "review_history")
+        assert history[-1]["comments"] == "De bus is afgekeurd."
+        wf_tool.doActionFor(project, "reopen")
+        assert review_state(project) == "plan"
 
 
 @pytest.fixture
@@ -304,3 +325,10 @@ class TestClassicUI:
     def test_ready_step_runs(self, project, status_modify, manager):
         status_modify(workflow_action="start", comment="Van start")
         assert review_state(project) == "do"
+
+
+def test_stopping_has_its_own_title_everywhere(portal, wf_tool):
+    """The toolbar's state menu and the history call it "Stop project", not "Cancel"
+    (in Dutch forms "Annuleren" means closing the form)."""
+    transition = wf_tool.getWorkflowById("bibqual_project_workflow").transitions["cancel"]
+    assert (transition.title, transition.actbox_name) == ("Stop project", "Stop project")

@@ -12,6 +12,7 @@ from bibqual.ids import LIBRARY
 from bibqual.validation import parse_iso_date
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from plone import api
 from plone.uuid.interfaces import IUUID
 
@@ -97,7 +98,22 @@ def _give_auditor_role(library, group):
 
 
 def revoke(library, user_id):
-    """End a grant now; ``False`` when there was none."""
+    """End a running grant now (it ended yesterday, so it stays in the history as past);
+    ``False`` when ``user_id`` had no running grant here."""
+    plugin = _plugin(install=False)
+    if plugin is None:
+        return False
+    uid = IUUID(library)
+    until = plugin.until(user_id, uid)
+    today = clock.today()
+    if until is None or until < today:
+        return False
+    plugin.grant(user_id, uid, today - timedelta(days=1))
+    return True
+
+
+def forget(library, user_id):
+    """Drop a grant, running or past, from the history; ``False`` when there was none."""
     plugin = _plugin(install=False)
     return plugin is not None and plugin.revoke(user_id, IUUID(library))
 

@@ -33,7 +33,7 @@ import secrets
 PLUGIN_ID = "bibqual_audit_grants"
 GROUP_PREFIX = "bibqual-audit-"
 # Group titles are data shown as they are (the sharing tab, @groups): in Dutch.
-GROUP_TITLE = "Audittoegang {title}"
+GROUP_TITLE = "Auditors van {title}"
 PLUGIN_INTERFACES = (
     IGroupsPlugin,
     IGroupEnumerationPlugin,

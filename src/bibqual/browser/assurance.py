@@ -2,6 +2,7 @@
 
 from bibqual import clock
 from bibqual.browser.project import ProjectPageMixin
+from bibqual.browser.steps import ProjectSteps
 from bibqual.browser.transitions import WorkflowView
 from bibqual.content.assuranceproject import cycle_history
 from bibqual.content.assuranceproject import first_cycle
@@ -10,11 +11,11 @@ from bibqual.reports.pdca import review_overdue
 from plone.memoize.view import memoize
 
 
-class AssuranceView(ProjectPageMixin, WorkflowView):
+class AssuranceView(ProjectSteps, ProjectPageMixin, WorkflowView):
     """Default view of an AssuranceProject (``@@assurance-view``): the agreement,
     its interval, cycle and next review, the evaluation and steps of this cycle,
     earlier cycles with their evaluations, its evidence and the steps the user
-    may take.
+    may take (``ProjectSteps``: the evaluation can be typed with Adjust).
 
     Who: anyone who may view it; buttons only for what the user may do.
     """

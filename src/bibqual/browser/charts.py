@@ -7,10 +7,13 @@ listing every value, so the numbers are available without seeing the bars.
 from html import escape
 
 
-def bar_chart(bars, title, width=640, bar_height=26, label_width=170):
+def bar_chart(bars, title, width=340, bar_height=26, label_width=108, font_size=15):
     """Horizontal bars: ``bars`` is a list of ``(label, value, css_color)``.
 
-    Returns SVG markup (labels escaped). The longest bar fills the width.
+    Returns SVG markup (labels escaped, shortened to fit). The longest bar fills
+    the width. The drawing is phone-sized (340 units wide, 15-unit text), so on
+    a 390 px screen it shrinks only a little and the labels stay readable
+    (about 13 px); wider screens show it at its own size.
     """
     bars = list(bars)
     top = 8
@@ -30,7 +33,7 @@ def bar_chart(bars, title, width=640, bar_height=26, label_width=170):
         length = round(plot * value / maximum) if value else 0
         parts.append(
             f'<text x="{label_width - 8}" y="{y + bar_height * 0.68:.0f}" text-anchor="end" '
-            f'font-size="14" fill="#212529">{escape(str(label))}</text>'
+            f'font-size="{font_size}" fill="#212529">{escape(_short(label, 12))}</text>'
         )
         parts.append(
             f'<rect x="{label_width}" y="{y}" width="{max(length, 2)}" height="{bar_height}" '
@@ -38,7 +41,7 @@ def bar_chart(bars, title, width=640, bar_height=26, label_width=170):
         )
         parts.append(
             f'<text x="{label_width + max(length, 2) + 6}" y="{y + bar_height * 0.68:.0f}" '
-            f'font-size="14" font-weight="700" fill="#212529">{value}</text>'
+            f'font-size="{font_size}" font-weight="700" fill="#212529">{value}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -1,4 +1,4 @@
-"""Whether "My audits" belongs in the current user's menu.
+"""Whether "My audits" and "My library" belong in the current user's menu.
 
 The user action ``bibqual-audit-overview`` asks ``@@my-audits-available`` on
 every page a logged-in user sees, so the answer must be cheap for the many
@@ -15,6 +15,10 @@ The answer is kept in memory until the user's principals or roles change, the
 catalog changes (giving or taking a local role reindexes the item's security) or
 anything is committed, so most pages cost a few attribute look-ups.
 
+"My library" (``@@my-library-available``) shows for users with a library of
+their own (``reports.mine``: a local role there, also through a running grant),
+found the same way and kept in memory with the same key.
+
 This decides what the menu shows, not who may see what: ``@@audit-overview``
 stays reachable for everyone logged in and lists only what the catalog lets the
 user see.
@@ -23,15 +27,12 @@ user see.
 from AccessControl import getSecurityManager
 from bibqual.ids import AUDITOR_ROLE
 from bibqual.ids import LIBRARY
+from bibqual.reports.mine import has_library_somewhere
+from bibqual.reports.mine import principals as _principals
 from plone.memoize import ram
 from plone.memoize.view import memoize_contextless
 from Products.CMFCore.utils import getToolByName
 from Products.Five.browser import BrowserView
-
-
-def _principals(user):
-    groups = getattr(user, "getGroups", None)  # Zope's own users have no groups
-    return (user.getId(), *(groups() if groups is not None else ()))
 
 
 def _answer_key(func, user, catalog):
@@ -79,5 +80,25 @@ class MyAuditsAvailable(BrowserView):
         if getToolByName(self.context, "portal_membership").isAnonymousUser():
             return False
         return audits_somewhere(
+            getSecurityManager().getUser(), getToolByName(self.context, "portal_catalog")
+        )
+
+
+@ram.cache(_answer_key)
+def library_somewhere(user, catalog):
+    """True when ``user`` has a library of their own (``reports.mine``)."""
+    return has_library_somewhere(user, catalog)
+
+
+class MyLibraryAvailable(BrowserView):
+    """``@@my-library-available`` on the site root: True when the current user has
+    a library of their own (the condition of the "My library" user action). For
+    anonymous users False. Answered once per request."""
+
+    @memoize_contextless
+    def __call__(self):
+        if getToolByName(self.context, "portal_membership").isAnonymousUser():
+            return False
+        return library_somewhere(
             getSecurityManager().getUser(), getToolByName(self.context, "portal_catalog")
         )

@@ -14,6 +14,8 @@ from bibqual.errors import BibqualError
 from bibqual.ids import SMART_PROJECT
 from bibqual.ids import YEAR_PLAN
 from bibqual.network.copies import project_copies
+from bibqual.network.duplicates import DuplicateError
+from bibqual.network.duplicates import plan_sources
 from bibqual.network.partners import may_search_partners
 from bibqual.network.partners import partner_sites
 from bibqual.network.sources import copy_from_source
@@ -30,6 +32,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from zope.i18n import translate
+import json
 import transaction
 
 
@@ -50,6 +53,11 @@ class SimilarProjectsViewlet(ViewletBase):
     def plan_url(self):
         return self.context.absolute_url()
 
+    def in_plan(self):
+        """JSON list of the sources already in this plan (its projects' UIDs and
+        the ``copied_from`` of its copies): the panel marks those hits."""
+        return json.dumps(sorted(plan_sources(self.context)))
+
     def partners(self):
         """Whether the panel searches the partner sites too (and so can copy from them):
         partners are configured and the user may search them from this library."""
@@ -65,13 +73,19 @@ class SimilarProjectsViewlet(ViewletBase):
 
 
 class CopyProjectView(BrowserView):
-    """``@@copy-project`` on a YearPlan: POST ``source`` (a UID or URL) and the
-    CSRF token; the project is copied into this plan (state Plan, results
-    cleared) and the user lands on the copy. A source that cannot be copied
-    (unknown, not shared) sends the user back to the plan with the reason.
+    """``@@copy-project`` on a YearPlan: POST ``source`` (a UID or URL), ``title``
+    (optional: what the user typed in the add form) and the CSRF token; the
+    project is copied into this plan (state Plan, results cleared) under that
+    title and the user lands on the copy. A source already in this plan (itself
+    or a copy of it) is not copied: a confirmation page shows where it is and
+    copies only when confirmed (``allow_duplicate``). A source that cannot be
+    copied (unknown, not shared) sends the user back to the plan with the reason.
 
     Permission: bibqual: Add SmartProject on the plan. POST only.
     """
+
+    confirm = ViewPageTemplateFile("templates/copy_confirm.pt")
+    duplicates = ()
 
     def __call__(self):
         request = self.request
@@ -85,8 +99,20 @@ class CopyProjectView(BrowserView):
             )
         CheckAuthenticator(request)
         messages = IStatusMessage(request)
+        form = request.form
         try:
-            copy = copy_from_source(self.context, request.form.get("source"))
+            copy = copy_from_source(
+                self.context,
+                form.get("source"),
+                title=form.get("title") or None,
+                allow_duplicate=bool(form.get("allow_duplicate")),
+            )
+        except DuplicateError as error:
+            transaction.doom()
+            self.duplicates = error.duplicates
+            request.set("disable_plone.leftcolumn", True)
+            request.set("disable_plone.rightcolumn", True)
+            return self.confirm()
         except BibqualError as error:
             transaction.doom()
             messages.add(error.message, type="error")
@@ -99,6 +125,18 @@ class CopyProjectView(BrowserView):
             type="info",
         )
         return request.response.redirect(copy.absolute_url())
+
+    def source(self):
+        value = self.request.form.get("source")
+        return value if isinstance(value, str) else ""
+
+    def typed_title(self):
+        value = self.request.form.get("title")
+        return value if isinstance(value, str) else ""
+
+    def add_url(self):
+        """Back to the add form of a new project in this plan."""
+        return f"{self.context.absolute_url()}/++add++{SMART_PROJECT}"
 
 
 class RolloverView(BibqualView):

@@ -7,6 +7,7 @@ from bibqual.browser.display import document_type_terms
 from bibqual.browser.display import money
 from bibqual.browser.display import norm_terms
 from bibqual.browser.display import number
+from bibqual.browser.steps import ProjectSteps
 from bibqual.browser.transitions import WorkflowView
 from bibqual.content.indicators import indicator_progress
 from bibqual.content.indicators import indicator_rows
@@ -126,10 +127,11 @@ class ProjectPageMixin:
         return [{"url": brain.getURL(), "title": brain.Title} for brain in brains]
 
 
-class ProjectView(ProjectPageMixin, WorkflowView):
+class ProjectView(ProjectSteps, ProjectPageMixin, WorkflowView):
     """Default view of a SmartProject (``@@project-view``): the SMART card, the
     indicators with their progress, the PDCA history, its evidence and the
-    steps the user may take.
+    steps the user may take (``ProjectSteps``: stopping apart, with a reason; what
+    completing waits for).
 
     Who: anyone who may view the project; buttons appear only for what the
     user may do (an auditor sees no transitions and no edit button).

@@ -11,10 +11,12 @@ from bibqual.validation import MAX_LIST_ITEMS
 from bibqual.validation import MAX_TEXT_LENGTH
 from bibqual.validation import MAX_URL_LENGTH
 from bibqual.validation import NOT_A_NUMBER
+from bibqual.validation import NOT_A_TYPED_NUMBER
 from bibqual.validation import NOT_A_WEB_LINK
 from bibqual.validation import clear_error
 from bibqual.validation import is_finite
 from bibqual.validation import line_too_long
+from bibqual.validation import parse_number
 from bibqual.validation import safe_link
 from bibqual.validation import too_long
 from zope.interface import implementer
@@ -120,10 +122,20 @@ class Number(Float):
 
     JSON clients write ``"budget": 5000``; a plain ``Float`` would refuse that.
     Booleans are refused although Python counts them as integers, and so are
-    NaN and Infinity, which JSON cannot carry back to the client.
+    NaN and Infinity, which JSON cannot carry back to the client. Typed as text
+    (``fromUnicode``, REST's string values) it follows ``parse_number``: ``12,5``.
     """
 
     _type = (float, int)
+
+    def fromUnicode(self, value):
+        try:
+            number = parse_number(value)
+        except ValueError:
+            error = clear_error(NOT_A_TYPED_NUMBER, _label(self))
+            raise error.with_field_and_value(self, value) from None
+        self.validate(number)
+        return number
 
     def _validate(self, value):
         if isinstance(value, bool):

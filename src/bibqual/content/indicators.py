@@ -4,8 +4,10 @@ from bibqual import _
 from bibqual.content.fields import Line
 from bibqual.content.fields import Number
 from bibqual.content.fields import Rows
+from bibqual.validation import ClearValidationError
 from collections.abc import Mapping
 from collective.z3cform.datagridfield.row import DictRow
+from plone.autoform.interfaces import WIDGETS_KEY
 from zope.interface import Interface
 from zope.interface import implementer
 from zope.schema.interfaces import IList
@@ -24,6 +26,34 @@ class IIndicator(Interface):
     target = Number(title=_("Target"), required=True)
     actual = Number(title=_("Actual"), required=False)
     unit = Line(title=_("Unit"), required=False)
+
+
+# The number cells of the grid read numbers as the budget does (``parse_number``).
+IIndicator.setTaggedValue(
+    WIDGETS_KEY,
+    {name: "bibqual.content.widgets.NumberFieldWidget" for name in ("target", "actual")},
+)
+
+
+# What the grid says about a row it refuses, naming the row as the person sees it.
+ROW_ERRORS = {
+    ("name", "missing"): _("Indicator ${row}: the name is missing."),
+    ("target", "missing"): _("Indicator ${row}: the target is missing."),
+    ("target", "invalid"): _(
+        "Indicator ${row}: the target must be a number (for example 1500 or 12,5)."
+    ),
+    ("actual", "invalid"): _(
+        "Indicator ${row}: the actual value must be a number (for example 1500 or 12,5)."
+    ),
+}
+ROW_ERROR = _("Indicator ${row}: ${error}")
+
+
+def row_error(position, name, kind, error=None):
+    """The refusal of the cell ``name`` of row ``position`` (1-based): ``kind`` is
+    "missing" or "invalid"; ``error`` the field's own message, if it has one."""
+    message = ROW_ERRORS.get((name, kind)) or ROW_ERROR  # ROW_ERROR: e.g. a name too long
+    return ClearValidationError(_(message, mapping={"row": position, "error": error or ""}))
 
 
 class IIndicatorRows(IList):

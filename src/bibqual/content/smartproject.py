@@ -8,6 +8,7 @@ from bibqual.content.fields import Number
 from bibqual.content.indicators import indicators_field
 from bibqual.content.interfaces import IBibqualContent
 from bibqual.content.widgets import BoundedDataGridFieldWidgetFactory
+from bibqual.content.widgets import NumberFieldWidget
 from bibqual.ids import VOCAB_SPEARHEADS
 from bibqual.validation import MAX_URL_LENGTH
 from bibqual.validation import too_long
@@ -108,6 +109,7 @@ class ISmartProject(model.Schema):
         description=_("Which people, time and money make this feasible?"),
         required=False,
     )
+    directives.widget("budget", NumberFieldWidget)
     budget = Number(
         title=_("Budget (euro)"),
         min=0.0,

@@ -75,13 +75,16 @@ def _same_day_in(day, year):
         return day.replace(year=year, day=28)
 
 
-def copy_project(source, plan):
+def copy_project(source, plan, title=None):
     """Copy the SmartProject ``source`` into ``plan``; return the new project.
 
-    The responsible person stays only within the same library: in another
+    ``title`` (the one typed in the add form) replaces the source's title when
+    given. The responsible person stays only within the same library: in another
     library that user id means nothing.
     """
     data = project_data(source)
+    if title:
+        data["title"] = title
     if _other_library(source, plan):
         data.pop("responsible", None)
     data["deadline"] = getattr(source, "deadline", None)

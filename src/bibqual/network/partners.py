@@ -102,8 +102,9 @@ def fetch_partner_project(url, sites=None):
     return site, data
 
 
-def copy_partner_project(url, plan, sites=None):
-    """Copy the partner project at ``url`` into ``plan``; return the new project.
+def copy_partner_project(url, plan, sites=None, title=None):
+    """Copy the partner project at ``url`` into ``plan``; return the new project,
+    titled ``title`` when given (else the partner's title).
 
     Everything is fetched and checked before anything is created. Raises ``PartnerError``.
     """
@@ -114,6 +115,8 @@ def copy_partner_project(url, plan, sites=None):
     except ShapeError:
         logger.warning("Partner %s sent a project with an unexpected shape: %s", site.name, url)
         raise not_bibqual(site)
+    if title:
+        values["title"] = title
     return create_copy(plan, values, copied_from=url, spearhead=spearhead)
 
 

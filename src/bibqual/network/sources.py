@@ -11,11 +11,14 @@ from bibqual import _
 from bibqual.errors import BibqualError
 from bibqual.ids import SMART_PROJECT
 from bibqual.network.copy import copy_project
+from bibqual.network.duplicates import refuse_duplicate
 from bibqual.network.partners import NOT_A_PARTNER
 from bibqual.network.partners import copy_partner_project
 from bibqual.network.partners import partner_for_url
 from bibqual.network.sharing import shared_with_network
+from bibqual.validation import MAX_LINE_LENGTH
 from plone import api
+from plone.uuid.interfaces import IUUID
 
 
 class SourceError(BibqualError):
@@ -78,17 +81,42 @@ def resolve_partner_source(source):
     return site
 
 
-def copy_from_source(plan, source):
+def copy_title(title):
+    """The title typed for the copy, stripped, or ``None`` when none was given.
+
+    Raises ``BibqualError`` (400) for a title that is not text or too long.
+    """
+    if title is None:
+        return None
+    if not isinstance(title, str):
+        raise BibqualError(_("Give the title of the copy as text."))
+    title = " ".join(title.split())
+    if len(title) > MAX_LINE_LENGTH:
+        raise BibqualError(_("Title: at most ${max} characters.", mapping={"max": MAX_LINE_LENGTH}))
+    return title or None
+
+
+def copy_from_source(plan, source, title=None, allow_duplicate=False):
     """Copy the project ``source`` names into ``plan``; return the new project.
 
     Local projects are copied when the user may view them or the network may see
-    them; partner projects are fetched with the partner's service account.
+    them; partner projects are fetched with the partner's service account. The
+    copy gets ``title`` when given (what the user typed in the add form). A
+    source already in the plan (itself or a copy of it) is refused with
+    ``duplicates.DuplicateError`` (409) unless ``allow_duplicate``.
     Nothing is created when a ``BibqualError`` is raised.
     """
+    title = copy_title(title)
     partner = resolve_partner_source(source)
     if partner is None:
-        return copy_project(resolve_source(source), plan)
-    return copy_partner_project(source.strip(), plan, sites=[partner])
+        project = resolve_source(source)
+        if not allow_duplicate:
+            refuse_duplicate(plan, IUUID(project))
+        return copy_project(project, plan, title=title)
+    url = source.strip()
+    if not allow_duplicate:
+        refuse_duplicate(plan, url)
+    return copy_partner_project(url, plan, sites=[partner], title=title)
 
 
 def origin_of(copy):

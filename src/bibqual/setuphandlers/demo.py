@@ -11,6 +11,7 @@ missing (and takes its steps) and changes nothing else: items already there neve
 """
 
 from bibqual import clock
+from bibqual.audit import grants as audit_grants
 from bibqual.certification.milestones import quarter_bounds
 from bibqual.ids import ASSURANCE_PROJECT
 from bibqual.ids import EVIDENCE
@@ -108,6 +109,11 @@ def create_demo(portal, today=None):
     rounds = load("rounds.json")
     create_rounds(demo, items[rounds["library"]], rounds["rounds"], items)
     _grant_roles(portal, users)
+    _grant_audit_access(portal, users, demo)
+    for spec in load("libraries.json"):
+        # every index of the library once more, now that its content is in place (the
+        # navigation asks ``is_default_page``, which was missing for the first library)
+        items[spec["id"]].reindexObject()
     return portal[assurance["library"]]
 
 
@@ -274,3 +280,16 @@ def _grant_roles(portal, data):
                 changed.add(library_id)
     for library_id in sorted(changed):
         portal[library_id].reindexObjectSecurity()
+
+
+def _grant_audit_access(portal, data, demo):
+    """Time-limited audit access of the demo users (``audit_grants``: library id -> a
+    relative date, e.g. ``today+60``), as the README recommends instead of a permanent
+    sharing role. A user who has a grant there already (running or past) keeps it."""
+    plugin = portal.acl_users.get(audit_grants.PLUGIN_ID)
+    for spec in data["users"]:
+        for library_id, until in spec.get("audit_grants", {}).items():
+            library = portal[library_id]
+            if plugin is not None and plugin.until(spec["username"], library.UID()):
+                continue
+            audit_grants.grant(library, spec["username"], demo.date(until))

@@ -7,6 +7,7 @@ from bibqual.indexers.catalog import install_indexes
 from bibqual.permissions import BIBQUAL_PERMISSIONS
 from bibqual.reminders import preferences
 from bibqual.reminders import sent
+from bibqual.setuphandlers.navigation import hide_libraries
 from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
@@ -34,12 +35,14 @@ def uninstall(context):
     """After ``bibqual:uninstall``: content stays; time-limited grants end; the site
     root loses what ``rolemap.xml`` put there (bibqual's permission settings and the
     Auditor role), so the Security tab is as it was before the install, and what the
-    reminders kept on it (what was sent, each user's opt-out and calendar link)."""
+    reminders kept on it (what was sent, each user's opt-out and calendar link);
+    libraries leave the site's navigation."""
     portal = api.portal.get()
     remove_plugin(portal)
     forget_rolemap(portal)
     sent.forget(portal)
     preferences.forget(portal)
+    hide_libraries()
 
 
 def forget_rolemap(portal):

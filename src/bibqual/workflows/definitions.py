@@ -23,6 +23,7 @@ from bibqual.permissions import ADD_SMART_PROJECT
 from bibqual.permissions import ADD_YEAR_PLAN
 from bibqual.permissions import DELETE_OBJECTS
 from bibqual.permissions import MODIFY_CONTENT
+from bibqual.permissions import MODIFY_VIEW_TEMPLATE
 from bibqual.permissions import REVIEW_CONTENT
 from bibqual.permissions import VIEW
 from bibqual.workflows import ids as w
@@ -35,17 +36,20 @@ from bibqual.workflows.roles import STAFF_EDIT
 
 
 def managed(*adds):
-    """The permissions a workflow manages: viewing, editing, deleting, ``adds``, reviewing."""
-    return (ACCESS_CONTENTS, VIEW, MODIFY_CONTENT, DELETE_OBJECTS, *adds, REVIEW_CONTENT)
+    """The permissions a workflow manages: viewing, editing, deleting, ``adds``, reviewing,
+    and choosing the layout."""
+    basics = (ACCESS_CONTENTS, VIEW, MODIFY_CONTENT, DELETE_OBJECTS)
+    return (*basics, *adds, REVIEW_CONTENT, MODIFY_VIEW_TEMPLATE)
 
 
 def state(title, description, exits, perms, acquire=()):
-    """A state: its exit transitions, ``{permission: roles}`` and the acquired permissions."""
+    """A state: its exit transitions, ``{permission: roles}`` and the acquired permissions.
+    In every state only site administrators may change the item's layout."""
     return {
         "title": title,
         "description": description,
         "exits": exits,
-        "perms": perms,
+        "perms": {MODIFY_VIEW_TEMPLATE: ADMINS, **perms},
         "acquire": acquire,
     }
 
@@ -104,7 +108,9 @@ PROJECT = {
             acquire=(VIEW, ACCESS_CONTENTS),
         ),
         w.DONE: state(
-            "Done",
+            # "Completed", not "Done": Plone's toolbar translates state titles in its own
+            # domain first, where "Done" is "Gedaan"; the badges say "Afgerond"
+            "Completed",
             "The project is completed and secured; frozen for staff.",
             (w.REOPEN,),
             project_perms(INTERNAL, ADMINS, ADMINS, COORDINATOR),
@@ -123,7 +129,7 @@ PROJECT = {
         w.ADJUST: transition("Adjust", w.ACT, MODIFY_CONTENT, "Adjust (Act)"),
         w.COMPLETE: transition("Complete", w.DONE, REVIEW_CONTENT, "Complete"),
         w.REPLAN: transition("Plan again", w.PLAN, MODIFY_CONTENT, "Plan again"),
-        w.CANCEL: transition("Cancel", w.CANCELLED, MODIFY_CONTENT, "Cancel"),
+        w.CANCEL: transition("Stop project", w.CANCELLED, MODIFY_CONTENT, "Stop project"),
         w.REOPEN: transition("Reopen", w.PLAN, REVIEW_CONTENT, "Reopen"),
     },
 }

@@ -21,6 +21,7 @@ from bibqual.ids import SMART_PROJECT
 from bibqual.validation import MAX_COMMENT_LENGTH
 from bibqual.validation import too_long
 from bibqual.workflows.ids import ADJUST
+from bibqual.workflows.ids import CANCEL
 from bibqual.workflows.ids import CLOSE
 from bibqual.workflows.ids import COMPLETE
 from bibqual.workflows.ids import START
@@ -93,10 +94,23 @@ def complete_refusal(obj, comment=""):
     return None
 
 
+def cancel_refusal(obj, comment=""):
+    """Stopping a project (``cancel``) needs the reason in the comment, from every
+    client (the project page, the toolbar, REST), so the history says why."""
+    if _blank(comment):
+        return _("Stopping a project needs a reason: fill in why the project stops.")
+    return None
+
+
+# The steps whose rule reads the ``evaluation`` field: the project pages' step form
+# lets the user type the evaluation when one of these is the next step.
+EVALUATION_STEPS = frozenset({ADJUST, COMPLETE})
+
 RULES = {
     (SMART_PROJECT, START): start_rule,
     (SMART_PROJECT, ADJUST): adjust_refusal,
     (SMART_PROJECT, COMPLETE): complete_refusal,
+    (SMART_PROJECT, CANCEL): cancel_refusal,
     (ASSURANCE_PROJECT, ADJUST): adjust_refusal,
     (FINDING, CLOSE): close_refusal,
 }

@@ -1,5 +1,6 @@
 /* bibqual: filters of the year plan board, without a page reload; similar projects
-   on the add form of a SMART project; the target year on the rollover form. */
+   on the add form of a SMART project; the target year on the rollover form; the number
+   keys for number boxes on a phone. */
 (function () {
   "use strict";
 
@@ -79,7 +80,9 @@
     "new-tab": "(opens in a new tab)",
     copy: "Copy into this plan",
     "copy-label": "Copy “{title}” into this plan",
-    copying: "Copying…"
+    copying: "Copying…",
+    "in-plan": "already in this year plan",
+    "copy-again": "Copy again"
   };
 
   function fill(text, values) {
@@ -146,6 +149,11 @@
     this.copyUrl = (template && template.getAttribute("data-copy-url")) ||
       planUrl + "/@@copy-project";
     this.partners = !!(template && template.getAttribute("data-partners") === "1");
+    /* sources already in this plan (its projects and what its copies came from) */
+    this.inPlan = [];
+    try {
+      this.inPlan = JSON.parse((template && template.getAttribute("data-in-plan")) || "[]");
+    } catch (error) { this.inPlan = []; }
     this.timer = null;
     this.controller = null;
     this.sequence = 0;
@@ -294,6 +302,14 @@
       meta.appendChild(element("span", "bq-phase bq-phase-" + state,
         texts.state(item.review_state)));
     }
+    var source = item.partner ? safeUrl(item["@id"]) : item.UID;
+    var inPlan = this.inPlan.indexOf(source) !== -1;
+    if (inPlan) {
+      li.classList.add("bq-similar-in-plan");
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(element("span", "bq-similar-in-plan-badge badge text-bg-warning",
+        texts.get("in-plan")));
+    }
     var count = typeof item.copy_count === "number" ? item.copy_count : 0;
     meta.appendChild(document.createTextNode(" · "));
     meta.appendChild(element("span", "bq-similar-copies", count === 0 ?
@@ -322,23 +338,24 @@
     }
 
     var button = element("button", "btn btn-sm btn-outline-primary bq-copy-button",
-      texts.get("copy"));
+      texts.get(inPlan ? "copy-again" : "copy"));
     button.type = "button";
     button.setAttribute("aria-label", texts.get("copy-label", { title: item.title || "" }));
-    var source = item.partner ? safeUrl(item["@id"]) : item.UID;
     button.addEventListener("click", function () { panel.copy(source, button); });
     li.appendChild(button);
     return li;
   };
 
   SimilarPanel.prototype.copy = function (uid, button) {
-    /* A plain form POST: the server copies, then sends the browser to the copy. */
+    /* A plain form POST: the server copies under the title typed here, then sends
+       the browser to the copy (or asks first when the project is already in the plan). */
     var form = element("form");
     form.method = "post";
     form.action = this.copyUrl;
     form.hidden = true;
     var token = this.addForm.querySelector("input[name='_authenticator']");
-    [["source", uid], ["_authenticator", token ? token.value : ""]].forEach(function (pair) {
+    [["source", uid], ["title", this.title.value.trim()],
+      ["_authenticator", token ? token.value : ""]].forEach(function (pair) {
       var input = element("input");
       input.type = "hidden";
       input.name = pair[0];
@@ -374,8 +391,16 @@
     });
   }
 
+  function initNumbers() {
+    // number boxes (budget, the indicator grid; rows the grid adds are copies of its
+    // template row): a phone shows the number keys with the decimal comma
+    document.querySelectorAll("input.bq-number").forEach(function (input) {
+      input.setAttribute("inputmode", "decimal");
+    });
+  }
+
   function start() {
-    [init, initSimilar, initRollover].forEach(function (setup) {
+    [init, initSimilar, initRollover, initNumbers].forEach(function (setup) {
       try {
         setup();
       } catch (error) {

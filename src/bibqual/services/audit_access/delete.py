@@ -1,25 +1,30 @@
-"""DELETE {library}/@audit-access {"user": ID}: end a grant now."""
+"""DELETE {library}/@audit-access {"user": ID} (or {"group": ID}): end audit access now."""
 
 from bibqual import _
+from bibqual.audit.access import end_access
 from bibqual.audit.grants import GrantError
-from bibqual.audit.grants import revoke
 from bibqual.services.base import BibqualService
 
 
 class AuditAccessDelete(BibqualService):
-    """End a user's audit access to this library at once.
+    """End a user's or group's audit access to this library at once: a running grant ends
+    (and stays in the history), an Auditor role from the sharing tab is taken away.
 
-    Permission: bibqual: Manage audit access. 204 when ended; 404 when the user
-    had no grant here; 400 without a user.
+    Permission: bibqual: Manage audit access (and Change local roles where a sharing-tab
+    role was given above the library). 204 when ended; 404 when the principal had no
+    access here; 400 without a user; 403 for a role given above that the caller may not
+    change.
     """
 
     writes = True
 
     def answer(self):
-        user = self.json_body().get("user") or self.request.form.get("user")
-        if not user:
+        data = self.json_body()
+        form = self.request.form
+        user = data.get("user") or data.get("group") or form.get("user") or form.get("group")
+        if not user or not isinstance(user, str):
             raise GrantError(_("Give the user id of the auditor."))
-        if not revoke(self.context, user):
+        if not end_access(self.context, user):
             raise GrantError(
                 _("'${user}' has no audit access here.", mapping={"user": user}), status=404
             )

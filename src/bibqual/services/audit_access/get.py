@@ -1,19 +1,20 @@
-"""GET {library}/@audit-access: the library's time-limited Auditor grants."""
+"""GET {library}/@audit-access: everyone who can audit the library, and past grants."""
 
-from bibqual.audit.grants import grants
+from bibqual.audit.access import auditors
 from bibqual.services.base import BibqualService
 
 
 class AuditAccessGet(BibqualService):
-    """Who may audit this library until when (active and expired grants).
+    """Who may audit this library until when: running grants, permanent Auditor roles
+    from the sharing tab (users and groups, also inherited from above) and past grants.
 
     Permission: bibqual: Manage audit access (quality coordinator and up).
-    Returns ``{"@id": ..., "items": [{"user", "fullname", "until", "active"}]}``.
-    Reads only: nothing is installed or changed.
+    Returns ``{"@id": ..., "items": [{"kind", "type", "user", "fullname", "until",
+    "active", "members", ...}]}`` (see ``audit.access.auditors``). Reads only.
     """
 
     def answer(self):
         return {
             "@id": f"{self.context.absolute_url()}/@audit-access",
-            "items": grants(self.context),
+            "items": auditors(self.context),
         }
