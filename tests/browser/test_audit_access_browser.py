@@ -77,7 +77,7 @@ def test_coordinator_sees_everyone_who_can_audit(visitor, permanent_auditor):
     visitor.open(f"{LIBRARY}/@@audit-access")
     visitor.shot("everyone")
     grant = page.locator("tr.bq-auditor[data-user='auditor']")
-    until = (date.today() + timedelta(days=60)).isoformat()
+    until = (date.today() + timedelta(days=60)).strftime("%d-%m-%Y")  # Dutch dates on the page
     assert "Auditor CBCT" in grant.inner_text()
     assert until in grant.inner_text()
     sharing = page.locator(f"tr.bq-auditor[data-user='{permanent_auditor}']")

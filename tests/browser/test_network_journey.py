@@ -192,15 +192,11 @@ class TestAssuranceCycle:
         take_step(visitor, "start", "Vragenlijst verstuurd.")
         take_step(visitor, "evaluate", "Resultaten binnen.")
         visitor.shot("assurance-check")
-        # The evaluation is a field (Adjust needs it); the comment stays optional.
-        with page.expect_navigation():
-            page.click("#bq-write-evaluation")
-        page.fill("#form-widgets-evaluation", evaluation)
-        with page.expect_navigation():
-            page.click("#form-buttons-save")
-        page.wait_for_load_state("networkidle")
-        assert page.locator("#bq-current-evaluation .bq-evaluation").inner_text() == evaluation
+        # The evaluation is a field (Adjust needs it), typed in the step box itself; the
+        # comment stays optional.
+        page.fill("#bq-step-evaluation", evaluation)
         take_step(visitor, "adjust")
+        assert page.locator("#bq-current-evaluation .bq-evaluation").inner_text() == evaluation
         take_step(visitor, "new_cycle", "Volgende ronde over drie jaar.")
         assert page.locator("#content .bq-phase-plan").count() >= 1
         assert str(cycle + 1) in page.locator("#bq-history-heading").inner_text()

@@ -61,7 +61,7 @@ def test_new_aspects_start_with_what_bibqual_knows(browser, functional_round):
     # released and valid: checked; expired and draft evidence are not offered
     assert picker(tree, "middelen", "beleid", "evidence") == {"Begroting 2026": True}
     projects = picker(tree, "middelen", "beleid", "projects")
-    assert set(projects) == {"Leesclub Done", "Taalcafé Do"} and all(projects.values())
+    assert set(projects) == {"Leesclub Completed", "Taalcafé Do"} and all(projects.values())
     assert picker(tree, "netwerk", "meting", "projects") == {"Voorlezen Check": True}
     assert picker(tree, "gemeenten", "beleid", "evidence") == {}
 
@@ -101,7 +101,7 @@ def test_scoring_round_trip(browser, functional_round):
     # the form now shows what is stored, no longer the suggestions
     tree = page(open_form(browser, functional_round))
     assert picker(tree, "middelen", "uitvoering", "projects") == {
-        "Leesclub Done": False,
+        "Leesclub Completed": False,
         "Taalcafé Do": False,
     }
     select = fieldset(tree, "middelen").cssselect(f"select[name=score_{MIDDELEN}]")[0]

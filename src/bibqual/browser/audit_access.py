@@ -8,9 +8,10 @@ from bibqual.audit.grants import GrantError
 from bibqual.audit.grants import grant
 from bibqual.audit.invite import invite
 from bibqual.audit.invite import user_by_id
+from bibqual.browser.base import BibqualView
+from datetime import date
 from plone import api
 from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 import json
 import transaction
@@ -19,7 +20,7 @@ import transaction
 USERS_VOCABULARY = "plone.app.vocabularies.Users"
 
 
-class AuditAccessView(BrowserView):
+class AuditAccessView(BibqualView):
     """``@@audit-access`` on a Library: everyone who can audit it (grants, sharing-tab
     roles, past grants), a user search to grant access, an invitation by e-mail, and
     ending access after a confirmation step (a second POST form, no JavaScript needed).
@@ -93,6 +94,10 @@ class AuditAccessView(BrowserView):
         if not hasattr(self, "_items"):
             self._items = auditors(self.context)
         return self._items
+
+    def day(self, iso):
+        """A grant's end date (``YYYY-MM-DD``) the Dutch way (``31-12-2026``)."""
+        return self.date(date.fromisoformat(iso)) if iso else ""
 
     def typed(self, button, name):
         """What the user typed in field ``name`` of the form with ``button``, shown again
