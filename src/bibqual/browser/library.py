@@ -12,14 +12,12 @@ from bibqual.reports import queries
 from bibqual.reports import waiting as w
 from bibqual.reports.coverage import coverage_summary
 from bibqual.reports.coverage import norm_coverage
-from bibqual.reports.expiry import EXPIRY_WARNING_DAYS
+from bibqual.reports.expiry import expiring_evidence
 from bibqual.reports.expiry import expiry
 from bibqual.reports.pdca import ASSURANCE_DUE_DAYS
 from bibqual.reports.pdca import pdca_overview
 from bibqual.reports.readiness import gap_text
-from bibqual.workflows.ids import DRAFT
 from bibqual.workflows.ids import RELEASED
-from datetime import timedelta
 from plone.memoize.view import memoize
 
 
@@ -68,13 +66,7 @@ class LibraryDashboardView(BibqualView):
         labelled by the expiry rule (``expiry``: ``expired`` or ``expires-soon``).
         Archived evidence is never "expiring". State and date from brains."""
         today = clock.today()
-        horizon = today + timedelta(days=EXPIRY_WARNING_DAYS)
-        brains = queries.evidence(
-            self.context,
-            review_state=(DRAFT, RELEASED),
-            valid_until={"query": horizon, "range": "max"},
-            sort_on="valid_until",
-        )
+        brains = expiring_evidence(self.context, today)
         return [
             {
                 "url": brain.getURL(),

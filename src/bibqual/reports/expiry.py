@@ -7,6 +7,7 @@ covers a norm element (``covers``, used by ``reports.readiness``).
 """
 
 from bibqual.reports import queries
+from bibqual.workflows.ids import DRAFT
 from bibqual.workflows.ids import RELEASED
 from datetime import timedelta
 
@@ -37,10 +38,13 @@ def covers(brain, today):
 
 
 def expiring_evidence(library, today, days=EXPIRY_WARNING_DAYS):
-    """Brains of the evidence in ``library`` whose validity ends between ``today``
-    and ``days`` later (the ``expires-soon`` items of ``expiry``), soonest first."""
+    """Brains of the evidence in ``library`` that is not archived (a draft or
+    released) and whose validity ends within ``days`` from ``today`` or has ended
+    (``expires-soon`` or ``expired`` by ``expiry``), soonest first. Archived
+    evidence is never "expiring"."""
     return queries.evidence(
         library,
-        valid_until={"query": (today, today + timedelta(days=days)), "range": "min:max"},
+        review_state=(DRAFT, RELEASED),
+        valid_until={"query": today + timedelta(days=days), "range": "max"},
         sort_on="valid_until",
     )
