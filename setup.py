@@ -83,6 +83,8 @@ setup(
             "psycopg2-binary",
             # an SMTP server in the test process (reminder mails)
             "aiosmtpd",
+            # the load test (make load) and its smoke run in the suite, always in a child process
+            "locust",
         ],
         # RelStorage on PostgreSQL (RELSTORAGE_DSN, make start-cluster). RelStorage's own
         # ``postgresql`` extra asks for ``psycopg2``, which builds from source against libpq;

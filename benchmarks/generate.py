@@ -1,9 +1,9 @@
 """A synthetic library network for the benchmarks.
 
 ``generate(app, projects)`` creates the site ``Plone`` (Classic UI, bibqual
-installed, no demo) with ``projects // 200`` libraries of 5 year plans x 40
-SMART projects each, as many evidence items as projects, and 5 assurance
-projects per library. Texts are drawn from Dutch library vocabulary with a
+installed, no demo) with 150 libraries per 20,000 projects (``libraries_for``),
+each with 5 year plans sharing its projects (about 27 per plan), as many
+evidence items as projects, and 5 assurance projects per library. Texts are drawn from Dutch library vocabulary with a
 fixed seed, so text search behaves like real data and runs repeat.
 """
 
@@ -19,7 +19,7 @@ STEP_COMMENT = {"cancel": "Gestopt: past niet in de begroting."}
 
 
 PLANS_PER_LIBRARY = 5
-PROJECTS_PER_PLAN = 40
+LIBRARIES_PER_20000 = 150
 FIRST_YEAR = 2022
 SUBJECTS = (
     "voorlezen",
@@ -127,6 +127,19 @@ def _project_values(rng, year, index):
     }
 
 
+def libraries_for(projects):
+    """How many libraries a network of ``projects`` projects has (150 for 20,000)."""
+    return max(1, round(projects * LIBRARIES_PER_20000 / 20000))
+
+
+def plan_sizes(projects, libraries):
+    """The number of projects of each year plan of one library: the library's share of
+    ``projects`` spread over its ``PLANS_PER_LIBRARY`` plans, the first plans one more."""
+    share = projects // libraries
+    base, extra = divmod(share, PLANS_PER_LIBRARY)
+    return [base + (1 if index < extra else 0) for index in range(PLANS_PER_LIBRARY)]
+
+
 def generate(app, projects, log=print):
     """Create the benchmark site with about ``projects`` projects; return the site."""
     from Products.CMFPlone.factory import addPloneSite
@@ -140,7 +153,8 @@ def generate(app, projects, log=print):
     versionable = list(repository.getVersionableContentTypes())
     repository.setVersionableContentTypes([])  # no initial versions while loading
     transaction.commit()
-    libraries = max(1, projects // (PLANS_PER_LIBRARY * PROJECTS_PER_PLAN))
+    libraries = libraries_for(projects)
+    sizes = plan_sizes(projects, libraries)
     started = time.monotonic()
     with api.env.adopt_roles(["Manager"]):
         for number in range(libraries):
@@ -162,7 +176,7 @@ def generate(app, projects, log=print):
                     spearheads=["Taal en lezen", "Digitale inclusie"],
                 )
                 api.content.transition(obj=plan, transition="adopt")
-                for index in range(PROJECTS_PER_PLAN):
+                for index in range(sizes[plan_index]):
                     project = api.content.create(
                         container=plan, type="SmartProject", **_project_values(rng, year, index)
                     )
@@ -170,7 +184,7 @@ def generate(app, projects, log=print):
                         api.content.transition(
                             obj=project, transition=step, comment=STEP_COMMENT.get(step, "")
                         )
-            for index in range(PLANS_PER_LIBRARY * PROJECTS_PER_PLAN):
+            for index in range(sum(sizes)):
                 evidence = api.content.create(
                     container=library,
                     type="Evidence",

@@ -1,0 +1,67 @@
+"""The names of the load test's requests, what each is compared with, and its target.
+
+A page is compared with Plone's Document page, a read service with Plone's REST GET of a Document,
+a write with Plone's own write of a Document (PATCH), the board with Plone's folder listing of as
+many items, all measured by the same people in the same run (``locustfile.py``).
+"""
+
+# Plone's own requests: the baselines
+PLONE_PAGE = "Plone: Document page"
+PLONE_FOLDER = "Plone: folder listing"
+PLONE_REST = "Plone: REST GET Document"
+PLONE_SEARCH = "Plone: @search"
+PLONE_PATCH = "Plone: PATCH Document"
+ANONYMOUS_FRONT = "Plone: front page (anonymous)"
+ANONYMOUS_PAGE = "Plone: Document page (anonymous)"
+
+# requests that only set the scene (logging in, finding one's work): counted, not compared
+LOGIN = "setup: @login"
+FIND_WORK = "setup: @search for work"
+
+# bibqual's pages
+BOARD = "board (year plan)"
+PROJECT_PAGE = "project page"
+DASHBOARD = "dashboard (library)"
+PDCA_PAGE = "pdca-overview page"
+COVERAGE_PAGE = "norm-coverage page"
+DOSSIER_PAGE = "quality-dossier page"
+AUDIT_PAGE = "audit-overview page"
+EVIDENCE_PAGE = "evidence page"
+DOWNLOAD = "evidence download"
+
+# bibqual's services, and Plone's @search within a library
+PROJECT_REST = "REST GET SmartProject"
+BOARD_REST = "@board"
+COVERAGE_REST = "@norm-coverage"
+DOSSIER_REST = "@quality-dossier"
+CERTIFICATION = "@certification-status"
+SEARCH_LIBRARY = "@search in a library"
+
+# writes
+PATCH_RESULT = "PATCH indicator result"
+STEP = "POST @workflow step"
+ADD_PROJECT = "POST new SmartProject"
+ADD_EVIDENCE = "POST new Evidence"
+
+# the staff's own project round the cycle: state -> (transition, next state)
+STAFF_STEPS = {"plan": ("start", "do"), "do": ("evaluate", "check"), "check": ("adjust", "act")}
+
+PAGES = (BOARD, PROJECT_PAGE, DASHBOARD, PDCA_PAGE, COVERAGE_PAGE, DOSSIER_PAGE, AUDIT_PAGE,
+         EVIDENCE_PAGE, DOWNLOAD)
+SERVICES = (PROJECT_REST, BOARD_REST, COVERAGE_REST, DOSSIER_REST, CERTIFICATION, SEARCH_LIBRARY)
+WRITES = (PATCH_RESULT, STEP, ADD_PROJECT, ADD_EVIDENCE)
+RATIO = 1.3  # a bibqual request's p95 at most 1.3 x its baseline's p95
+BOARD_RATIO = 1.0  # the board at most as slow as Plone's folder listing
+
+
+def baseline_of(name):
+    """``(baseline name, allowed ratio)`` of request ``name``, or ``None`` when not compared."""
+    if name == BOARD:
+        return PLONE_FOLDER, BOARD_RATIO
+    if name in PAGES:
+        return PLONE_PAGE, RATIO
+    if name in SERVICES:
+        return PLONE_REST, RATIO
+    if name in WRITES:
+        return PLONE_PATCH, RATIO
+    return None

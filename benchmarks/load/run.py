@@ -1,0 +1,207 @@
+"""Audit season on the cluster: ``make load`` (or ``python benchmarks/load/run.py``).
+
+For every network size (``--sizes``, default 2,000 and 20,000 projects; made once in PostgreSQL
+database ``bibqual_load_SIZE`` and reused), every number of instances (``--instances``, default 1
+and 2, RelStorage, ports from ``--port``) and every number of simultaneous people (``--users``,
+default 10, 25 and 50) locust runs ``benchmarks/load/locustfile.py`` headless for ``--duration``
+after a warm-up that is not counted. It prints per request type p50/p95/p99 in ms and the ratio
+of its p95 to the p95 of Plone's own page or service in the same run, writes everything to
+``var/load/results/load.csv`` (locust's own CSVs beside it) and exits 1 when a target is missed:
+
+- every bibqual page and service p95 at most 1.3 x its Plone baseline (at 25 people on 2
+  instances, or in every run when that one is not part of the matrix); the board at most 1.0 x
+  Plone's folder listing of as many items;
+- no failed request in any run (a ConflictError that Zope could not retry is a failure);
+- p95 at the largest network at most 1.2 x p95 at the smallest, per bibqual request.
+
+The throughput of two instances over one (same people, same size) is printed as well.
+"""
+
+from pathlib import Path
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.load import network  # noqa: E402
+from benchmarks.load import report  # noqa: E402
+from benchmarks.load.people import PEOPLE_LIBRARIES  # noqa: E402
+
+
+BIN = Path(sys.executable).parent
+LOCUSTFILE = ROOT / "benchmarks" / "load" / "locustfile.py"
+TARGET_USERS, TARGET_INSTANCES = 25, 2
+ADMIN = ("admin", "admin")
+
+
+def library_ids(url, auth=ADMIN):
+    """The ids of the libraries with load-test people (the first ``PEOPLE_LIBRARIES`` by id)."""
+    import requests
+
+    response = requests.get(
+        f"{url}/@search",
+        params={"portal_type": "Library", "sort_on": "id", "b_size": PEOPLE_LIBRARIES},
+        headers={"Accept": "application/json"},
+        auth=auth,
+        timeout=60,
+    )
+    response.raise_for_status()
+    return [item["@id"].rsplit("/", 1)[-1] for item in response.json()["items"]]
+
+
+def run_locust(hosts, users, duration, prefix, libraries, spawn_rate=5):
+    """Run locust headless against ``hosts`` (site URLs); return its exit code.
+
+    A child process: locust patches the standard library with gevent, Zope must never see it.
+    """
+    command = [
+        str(BIN / "locust"), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+        "--host", hosts[0], "--users", str(users), "--spawn-rate", str(spawn_rate),
+        "--run-time", duration, "--csv", str(prefix), "--stop-timeout", "30",
+        "--loglevel", "WARNING",
+    ]
+    env = {**os.environ, "LOAD_HOSTS": ",".join(hosts), "LOAD_LIBRARIES": ",".join(libraries),
+           "PYTHONPATH": str(ROOT)}
+    return subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL).returncode
+
+
+def retried_conflicts(var):
+    """How many requests the nodes under ``var`` retried after a ConflictError, so far."""
+    total = 0
+    for log in Path(var).glob("node*/log/event.log"):
+        total += log.read_text(errors="replace").count("Request will be retried")
+    return total
+
+
+class Nodes:
+    """The running instances of one network: ``start(count)`` stops the others first."""
+
+    def __init__(self, size, port):
+        self.size, self.port, self.running = size, port, []
+
+    def start(self, count):
+        self.stop()
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import cluster
+
+        configs = network.node_configs(self.size, count, self.port)
+        for name, port, etc in configs:
+            log = network.var_of(self.size) / name / "node.out"
+            self.running.append((cluster.start_node(etc, log), f"http://localhost:{port}/Plone"))
+        for process, url in self.running:
+            cluster.wait_until_up(url, process, timeout=300)
+        return [url for _process, url in self.running]
+
+    def stop(self):
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import cluster
+
+        for process, _url in self.running:
+            cluster.stop_node(process)
+        self.running = []
+
+
+def measure(args, out):
+    """Run the matrix; return ``{(size, instances, users): stats}`` and the conflicts retried."""
+    runs, conflicts = {}, {}
+    for size in args.sizes:
+        started = time.monotonic()
+        network.ensure_network(size)
+        print(f"Network of {size:,} projects ready ({time.monotonic() - started:.0f} s).",
+              flush=True)
+        nodes = Nodes(size, args.port)
+        try:
+            for instances in args.instances:
+                hosts = nodes.start(instances)
+                libraries = library_ids(hosts[0])
+                warm = out / f"warmup-{size}-{instances}"
+                run_locust(hosts, min(10, max(args.users)), args.warmup, warm, libraries)
+                for users in args.users:
+                    before = retried_conflicts(network.var_of(size))
+                    prefix = out / f"load-{size}-{instances}-{users}"
+                    run_locust(hosts, users, args.duration, prefix, libraries)
+                    stats = report.read_stats(prefix)
+                    runs[size, instances, users] = stats
+                    conflicts[size, instances, users] = (
+                        retried_conflicts(network.var_of(size)) - before
+                    )
+                    title = (f"\n{size:,} projects, {instances} instance(s), {users} people, "
+                             f"{args.duration} (p50/p95/p99 in ms; ratio = p95 / p95 of the "
+                             f"Plone baseline); conflicts retried by Zope: "
+                             f"{conflicts[size, instances, users]}")
+                    print(report.table(title, report.with_ratios(stats), stats["total"]),
+                          flush=True)
+                    for failure in stats["failures"]:
+                        print(f"  FAILED {failure}")
+        finally:
+            nodes.stop()
+    return runs, conflicts
+
+
+def evaluate(runs):
+    """The targets missed by ``runs`` (printed, and the exit code)."""
+    missed = []
+    target_runs = [key for key in runs if key[1:] == (TARGET_INSTANCES, TARGET_USERS)] or list(runs)
+    for key in target_runs:
+        for line in report.missed_ratios(report.with_ratios(runs[key])):
+            missed.append(f"{key[0]:,} projects, {key[1]} instance(s), {key[2]} people: {line}")
+    for key, stats in runs.items():
+        failed = stats["total"].get("failures", 0) + stats["exceptions"]
+        if failed:
+            missed.append(f"{key[0]:,} projects, {key[1]} instance(s), {key[2]} people: "
+                          f"{failed} failed requests")
+    sizes = sorted({key[0] for key in runs})
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        print(f"\np95 at {large:,} / p95 at {small:,} projects (at most {report.SCALE_RATIO}):")
+        for _size, instances, users in [key for key in target_runs if key[0] == large]:
+            if (small, instances, users) not in runs:
+                continue
+            for name, before, after, ratio in report.scale_ratios(
+                runs[small, instances, users], runs[large, instances, users]
+            ):
+                mark = " MISSED" if ratio > report.SCALE_RATIO else ""
+                print(f"  {name:34} {before:6.0f} {after:6.0f} {ratio:6.2f}{mark}")
+                if mark:
+                    missed.append(f"{name}: p95 {after:.0f} ms at {large:,} is {ratio:.2f} x "
+                                  f"{before:.0f} ms at {small:,} projects")
+    print("\nThroughput, two instances / one (same size, same people):")
+    for (size, instances, users), stats in sorted(runs.items()):
+        if instances == 2 and (size, 1, users) in runs:
+            one, two = runs[size, 1, users]["total"]["rps"], stats["total"]["rps"]
+            print(f"  {size:,} projects, {users} people: {one:.1f} -> {two:.1f} requests/s "
+                  f"({two / one if one else 0:.2f} x)")
+    return missed
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    numbers = lambda text: [int(part) for part in text.split(",") if part]  # noqa: E731
+    parser.add_argument("--sizes", type=numbers, default=[2000, 20000])
+    parser.add_argument("--users", type=numbers, default=[10, 25, 50])
+    parser.add_argument("--instances", type=numbers, default=[1, 2])
+    parser.add_argument("--duration", default="2m", help="per run, locust's format: 90s, 10m")
+    parser.add_argument("--warmup", default="30s", help="not counted, after the nodes start")
+    parser.add_argument("--port", type=int, default=8200, help="of the first instance")
+    parser.add_argument("--out", type=Path, default=ROOT / "var" / "load" / "results")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    runs, _conflicts = measure(args, args.out)
+    report.write_csv(args.out / "load.csv", runs)
+    missed = evaluate(runs)
+    print(f"\nAll figures: {args.out / 'load.csv'}")
+    if missed:
+        print("\nTargets missed:\n  " + "\n  ".join(missed))
+        sys.exit(1)
+    print("\nEvery target met.")
+
+
+if __name__ == "__main__":
+    main()
