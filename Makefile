@@ -8,7 +8,7 @@ CLUSTER_DB ?= bibqual_cluster
 HOST ?= 0.0.0.0
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: help install browser start start-cluster test docs lint format i18n clean
+.PHONY: help install browser start start-cluster test docs bench load lint format i18n clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,11 @@ bench: install ## Benchmarks at 2,000 and 20,000 projects, the certification rou
 	$(BIN)/python benchmarks/bench_annual.py
 	$(BIN)/python benchmarks/bench_dossier.py
 	$(BIN)/python benchmarks/bench_reminders.py
+
+load: install ## Load test on the cluster (locust): SIZES, USERS, INSTANCES, DURATION; exits 1 when a target is missed
+	$(BIN)/python benchmarks/load/run.py --sizes $(or $(SIZES),2000,20000) \
+	  --users $(or $(USERS),10,25,50) --instances $(or $(INSTANCES),1,2) \
+	  --duration $(or $(DURATION),2m) --port $(or $(LOAD_PORT),8200)
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check src tests scripts

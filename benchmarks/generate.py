@@ -3,8 +3,9 @@
 ``generate(app, projects)`` creates the site ``Plone`` (Classic UI, bibqual
 installed, no demo) with 150 libraries per 20,000 projects (``libraries_for``),
 each with 5 year plans sharing its projects (about 27 per plan), as many
-evidence items as projects, and 5 assurance projects per library. Texts are drawn from Dutch library vocabulary with a
-fixed seed, so text search behaves like real data and runs repeat.
+evidence items as projects, and 5 assurance projects per library. Texts are
+drawn from Dutch library vocabulary with a fixed seed, so text search behaves
+like real data and runs repeat.
 """
 
 from datetime import date
@@ -61,16 +62,14 @@ GROUPS = (
     "vrijwilligers",
 )
 PLACES = ("Medemblik", "Hoorn", "Enkhuizen", "Opmeer", "Schagen", "Heerhugowaard", "Alkmaar")
-NORM = (
-    "leiderschap",
-    "strategie",
-    "medewerkers",
-    "processen",
+NORM = (  # the elements of CBCT Kwaliteit in Beeld, the framework a new site has active
+    "missie-visie-strategie",
     "middelen",
-    "netwerk",
-    "dienstverlening",
-    "collectie",
-    "gemeenten",
+    "mensen",
+    "samenwerking",
+    "producten-en-diensten",
+    "resultaten-en-verantwoording",
+    "wet-en-regelgeving",
 )
 CORE = (
     "kennis-en-informatie",

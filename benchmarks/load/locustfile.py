@@ -14,7 +14,9 @@ the same run, so the report compares like with like. Think times are a person's,
 from benchmarks.load import names
 from benchmarks.load.people import BASELINE_FOLDER
 from benchmarks.load.people import BASELINE_ITEMS
+from benchmarks.load.people import NEWS_FOLDER
 from benchmarks.load.people import PASSWORD
+from benchmarks.load.people import ROUND_ID
 from benchmarks.load.people import people_of
 from itertools import count
 from locust import HttpUser
@@ -45,7 +47,7 @@ class Person(HttpUser):
 
     abstract = True
     role = ""
-    wait_time = between(3, 12)
+    wait_time = between(2, 6)
 
     def on_start(self):
         number = arrive(self)
@@ -110,6 +112,18 @@ class Person(HttpUser):
         self.client.patch(
             page, json={"description": description}, headers=WRITE, name=names.PLONE_PATCH
         )
+
+    @task(1)
+    def plone_add(self):
+        """Plone's own addition (staff add news pages): the baseline of additions."""
+        if self.role != "staff":
+            return
+        payload = {
+            "@type": "Document",
+            "title": f"Nieuws {random.randrange(10**9)}",
+            "description": "Een bericht van de medewerkers.",
+        }
+        self.client.post(f"/{NEWS_FOLDER}", json=payload, headers=WRITE, name=names.PLONE_ADD)
 
     @task(1)
     def plone_search(self):
@@ -196,7 +210,9 @@ class Staff(Person):
         if item["state"] == "do" and not item.get("result"):
             indicators = [{"name": "Peuters", "target": 20, "actual": 18, "unit": "kinderen"}]
             response = self.client.patch(
-                item["url"], json={"indicators": indicators}, headers=WRITE,
+                item["url"],
+                json={"indicators": indicators},
+                headers=WRITE,
                 name=names.PATCH_RESULT,
             )
             item["result"] = response.status_code == 204
@@ -221,7 +237,7 @@ class Staff(Person):
             "deadline": f"{self.year}-11-30",
             "evaluation": "Goed bezocht.",
             "indicators": [{"name": "Peuters", "target": 20, "actual": None, "unit": "kinderen"}],
-            "norm_fields": ["dienstverlening"],
+            "norm_fields": ["producten-en-diensten"],
         }
         response = self.client.post(self.plan, json=payload, headers=WRITE, name=names.ADD_PROJECT)
         if response.status_code == 201:
@@ -257,8 +273,11 @@ class Coordinator(Person):
 
     @task(1)
     def certification(self):
+        """The library's certification round: its page and its status."""
+        round_url = f"{self.library}/{ROUND_ID}"
+        self.client.get(round_url, name=names.ROUND_PAGE)
         self.client.get(
-            f"{self.library}/@certification-status", headers=JSON, name=names.CERTIFICATION
+            f"{round_url}/@certification-status", headers=JSON, name=names.CERTIFICATION
         )
 
     @task(2)
@@ -293,7 +312,7 @@ class Coordinator(Person):
             "title": f"Verslag {random.randrange(10**9)}",
             "remote_url": "https://example.org/verslag.pdf",
             "document_type": "evaluatie",
-            "norm_fields": ["processen"],
+            "norm_fields": ["resultaten-en-verantwoording"],
         }
         self.client.post(self.library, json=payload, headers=WRITE, name=names.ADD_EVIDENCE)
 
@@ -326,16 +345,14 @@ class Auditor(Person):
     def evidence(self):
         number = random.randrange(5)
         self.client.get(f"{self.library}/bestand-{number}", name=names.EVIDENCE_PAGE)
-        self.client.get(
-            f"{self.library}/bestand-{number}/@@download/file", name=names.DOWNLOAD
-        )
+        self.client.get(f"{self.library}/bestand-{number}/@@download/file", name=names.DOWNLOAD)
 
 
 class Visitor(HttpUser):
     """An anonymous visitor of the intranet's public pages (Plone's own)."""
 
     weight = 1
-    wait_time = between(3, 12)
+    wait_time = between(2, 6)
 
     def on_start(self):
         arrive(self)

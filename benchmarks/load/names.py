@@ -1,8 +1,9 @@
 """The names of the load test's requests, what each is compared with, and its target.
 
-A page is compared with Plone's Document page, a read service with Plone's REST GET of a Document,
-a write with Plone's own write of a Document (PATCH), the board with Plone's folder listing of as
-many items, all measured by the same people in the same run (``locustfile.py``).
+A page is compared with Plone's Document page, a read service with Plone's REST GET of a
+Document, a change with Plone's PATCH of a Document, an addition with Plone's POST of a new
+Document, the board with Plone's folder listing of as many items: all measured by the same people
+in the same run (``locustfile.py``).
 """
 
 # Plone's own requests: the baselines
@@ -11,6 +12,7 @@ PLONE_FOLDER = "Plone: folder listing"
 PLONE_REST = "Plone: REST GET Document"
 PLONE_SEARCH = "Plone: @search"
 PLONE_PATCH = "Plone: PATCH Document"
+PLONE_ADD = "Plone: POST new Document"
 ANONYMOUS_FRONT = "Plone: front page (anonymous)"
 ANONYMOUS_PAGE = "Plone: Document page (anonymous)"
 
@@ -35,6 +37,7 @@ BOARD_REST = "@board"
 COVERAGE_REST = "@norm-coverage"
 DOSSIER_REST = "@quality-dossier"
 CERTIFICATION = "@certification-status"
+ROUND_PAGE = "certification round page"
 SEARCH_LIBRARY = "@search in a library"
 
 # writes
@@ -46,10 +49,21 @@ ADD_EVIDENCE = "POST new Evidence"
 # the staff's own project round the cycle: state -> (transition, next state)
 STAFF_STEPS = {"plan": ("start", "do"), "do": ("evaluate", "check"), "check": ("adjust", "act")}
 
-PAGES = (BOARD, PROJECT_PAGE, DASHBOARD, PDCA_PAGE, COVERAGE_PAGE, DOSSIER_PAGE, AUDIT_PAGE,
-         EVIDENCE_PAGE, DOWNLOAD)
-SERVICES = (PROJECT_REST, BOARD_REST, COVERAGE_REST, DOSSIER_REST, CERTIFICATION, SEARCH_LIBRARY)
-WRITES = (PATCH_RESULT, STEP, ADD_PROJECT, ADD_EVIDENCE)
+PAGES = (
+    BOARD,
+    PROJECT_PAGE,
+    DASHBOARD,
+    PDCA_PAGE,
+    COVERAGE_PAGE,
+    DOSSIER_PAGE,
+    AUDIT_PAGE,
+    EVIDENCE_PAGE,
+    DOWNLOAD,
+    ROUND_PAGE,
+)
+SERVICES = (PROJECT_REST, BOARD_REST, COVERAGE_REST, DOSSIER_REST, CERTIFICATION)
+WRITES = (PATCH_RESULT, STEP)
+ADDITIONS = (ADD_PROJECT, ADD_EVIDENCE)
 RATIO = 1.3  # a bibqual request's p95 at most 1.3 x its baseline's p95
 BOARD_RATIO = 1.0  # the board at most as slow as Plone's folder listing
 
@@ -58,10 +72,14 @@ def baseline_of(name):
     """``(baseline name, allowed ratio)`` of request ``name``, or ``None`` when not compared."""
     if name == BOARD:
         return PLONE_FOLDER, BOARD_RATIO
+    if name == SEARCH_LIBRARY:
+        return PLONE_SEARCH, RATIO
     if name in PAGES:
         return PLONE_PAGE, RATIO
     if name in SERVICES:
         return PLONE_REST, RATIO
     if name in WRITES:
         return PLONE_PATCH, RATIO
+    if name in ADDITIONS:
+        return PLONE_ADD, RATIO
     return None

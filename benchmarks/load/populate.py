@@ -1,4 +1,4 @@
-"""Prepare a site for the load test; run with ``zconsole run ZOPE_CONF benchmarks/load/populate.py``.
+"""Prepare a site for the load test: ``zconsole run ZOPE_CONF benchmarks/load/populate.py``.
 
 ``LOAD_PROJECTS`` (environment) is the size of the network made by ``benchmarks/generate.py``
 (150 libraries per 20,000 projects); ``0`` prepares the demo site (made by scripts/create_site.py)
@@ -26,11 +26,19 @@ from benchmarks.load.people import BASELINE_FOLDER  # noqa: E402
 from benchmarks.load.people import BASELINE_ITEMS  # noqa: E402
 from benchmarks.load.people import FILES_PER_LIBRARY  # noqa: E402
 from benchmarks.load.people import LOAD_INFO  # noqa: E402
+from benchmarks.load.people import NEWS_FOLDER  # noqa: E402
 from benchmarks.load.people import PASSWORD  # noqa: E402
+from benchmarks.load.people import ROUND_ID  # noqa: E402
 from benchmarks.load.people import people_of  # noqa: E402
 
 
 FILE_SIZE = 60_000
+
+
+def grant(username, obj, *roles):
+    from plone import api
+
+    api.user.grant_roles(username=username, obj=obj, roles=list(roles))
 
 
 def add_people(site, libraries):
@@ -49,11 +57,12 @@ def add_people(site, libraries):
                     properties={"fullname": f"{role.capitalize()} {library.Title()}"},
                 )
             if role == "staff":
-                api.user.grant_roles(username=username, obj=library, roles=["Editor", "Contributor"])
-                # Plone's own write, the baseline of bibqual's writes, is an edit of these pages
-                api.user.grant_roles(username=username, obj=site[BASELINE_FOLDER], roles=["Editor"])
+                grant(username, library, "Editor", "Contributor")
+                # Plone's own writes, the baselines of bibqual's: editing and adding pages
+                grant(username, site[BASELINE_FOLDER], "Editor")
+                grant(username, site[NEWS_FOLDER], "Contributor")
             elif role == "coordinator":
-                api.user.grant_roles(username=username, obj=library, roles=["Reviewer"])
+                grant(username, library, "Reviewer")
             else:
                 grants.grant(library, username, today() + timedelta(days=365))
 
@@ -75,9 +84,37 @@ def add_files(library, rng):
                 filename=f"verslag-{index}.pdf",
             ),
             document_type="evaluatie",
-            norm_fields=["processen"],
+            norm_fields=["resultaten-en-verantwoording"],
         )
         api.content.transition(obj=evidence, transition="release")
+
+
+def add_round(library):
+    """The library's certification round (audit in the spring), unless it has one."""
+    from bibqual.clock import today
+    from plone import api
+
+    if ROUND_ID not in library.objectIds():
+        api.content.create(
+            container=library,
+            type="Certification",
+            id=ROUND_ID,
+            title="Certificering 2027",
+            framework="cbct-kib",
+            audit_date=today() + timedelta(days=120),
+            certified_until=today() + timedelta(days=180),
+        )
+
+
+def add_news_folder(site):
+    """The folder where staff add Plone pages during the run (the baseline of additions)."""
+    from plone import api
+
+    if NEWS_FOLDER not in site.objectIds():
+        folder = api.content.create(
+            container=site, type="Folder", id=NEWS_FOLDER, title="Nieuws van medewerkers"
+        )
+        api.content.transition(obj=folder, transition="publish")
 
 
 def add_baseline(site, items):
@@ -122,10 +159,14 @@ def main(app):
     if info:
         if info["projects"] != projects:
             sys.exit(f"The database holds another load-test site ({info}); drop it first.")
-        print(f"Reusing the load-test site (prepared in {info['seconds']:.0f} s on {info['made']}).")
+        took = f"{info['seconds']:.0f} s on {info['made']}"
+        print(f"Reusing the load-test site (prepared in {took}).")
         site, _request = bench.prepare(app, projects)
-        with api.env.adopt_roles(["Manager"]):
-            add_people(site, load_libraries(site))  # idempotent: the grants run a year from today
+        with api.env.adopt_roles(["Manager"]):  # each idempotent; the grants run a year from today
+            add_news_folder(site)
+            for library in load_libraries(site):
+                add_round(library)
+            add_people(site, load_libraries(site))
         transaction.commit()
         return
     if site is not None and projects:
@@ -139,7 +180,9 @@ def main(app):
     with api.env.adopt_roles(["Manager"]):
         for library in libraries:
             add_files(library, rng)
+            add_round(library)
         add_baseline(site, BASELINE_ITEMS)
+        add_news_folder(site)
         add_people(site, libraries)
     seconds = time.monotonic() - started
     setattr(site, LOAD_INFO, {"projects": projects, "seconds": seconds, "made": time.ctime()})

@@ -10,8 +10,21 @@ import csv
 
 
 PERCENTILES = {"p50": "50%", "p95": "95%", "p99": "99%"}
-COLUMNS = ("size", "instances", "users", "name", "count", "failures", "p50", "p95", "p99",
-           "baseline", "ratio", "allowed", "rps")
+COLUMNS = (
+    "size",
+    "instances",
+    "users",
+    "name",
+    "count",
+    "failures",
+    "p50",
+    "p95",
+    "p99",
+    "baseline",
+    "ratio",
+    "allowed",
+    "rps",
+)
 SCALE_RATIO = 1.2  # p95 at 20,000 projects at most 1.2 x p95 at 2,000
 
 
@@ -47,8 +60,12 @@ def read_stats(prefix):
         exceptions = [
             f"{record['Count']} x {record['Message']}" for record in csv.DictReader(handle)
         ]
-    return {"rows": rows, "total": total, "failures": failures + exceptions,
-            "exceptions": len(exceptions)}
+    return {
+        "rows": rows,
+        "total": total,
+        "failures": failures + exceptions,
+        "exceptions": len(exceptions),
+    }
 
 
 def with_ratios(stats):
@@ -66,16 +83,24 @@ def with_ratios(stats):
 
 
 def _order(name):
-    kinds = (name.startswith("Plone"), name in names.PAGES, name in names.SERVICES,
-             name in names.WRITES, name.startswith("setup"))
+    kinds = (
+        name.startswith("Plone"),
+        name in names.PAGES,
+        name in names.SERVICES,
+        name in names.WRITES,
+        name in names.ADDITIONS,
+        name.startswith("setup"),
+    )
     return (kinds.index(True) if True in kinds else len(kinds), name)
 
 
 def table(title, rows, total):
     """The run as text: one line per request type, then the totals."""
     lines = [title]
-    header = (f"{'request':34} {'count':>6} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6} "
-              f"{'ratio':>6} {'max':>5}  compared with")
+    header = (
+        f"{'request':34} {'count':>6} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6} "
+        f"{'ratio':>6} {'max':>5}  compared with"
+    )
     lines += [header, "-" * len(header)]
     for row in rows:
         ratio = f"{row['ratio']:6.2f}" if row["ratio"] is not None else " " * 6
@@ -99,8 +124,11 @@ def _missed(row):
 
 def missed_ratios(rows):
     """The requests whose p95 ratio is above what is allowed."""
-    return [f"{row['name']}: {row['ratio']:.2f} > {row['allowed']:.1f} x {row['baseline']}"
-            for row in rows if _missed(row)]
+    return [
+        f"{row['name']}: {row['ratio']:.2f} > {row['allowed']:.1f} x {row['baseline']}"
+        for row in rows
+        if _missed(row)
+    ]
 
 
 def scale_ratios(small, large):
@@ -122,9 +150,20 @@ def write_csv(path, runs):
         writer.writerow(COLUMNS)
         for (size, instances, users), stats in runs.items():
             for row in with_ratios(stats):
-                writer.writerow([
-                    size, instances, users, row["name"], row["count"], row["failures"],
-                    row["p50"], row["p95"], row["p99"], row["baseline"],
-                    "" if row["ratio"] is None else f"{row['ratio']:.3f}",
-                    "" if row["allowed"] is None else row["allowed"], f"{row['rps']:.2f}",
-                ])
+                writer.writerow(
+                    [
+                        size,
+                        instances,
+                        users,
+                        row["name"],
+                        row["count"],
+                        row["failures"],
+                        row["p50"],
+                        row["p95"],
+                        row["p99"],
+                        row["baseline"],
+                        "" if row["ratio"] is None else f"{row['ratio']:.3f}",
+                        "" if row["allowed"] is None else row["allowed"],
+                        f"{row['rps']:.2f}",
+                    ]
+                )

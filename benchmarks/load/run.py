@@ -15,6 +15,11 @@ of its p95 to the p95 of Plone's own page or service in the same run, writes eve
 - p95 at the largest network at most 1.2 x p95 at the smallest, per bibqual request.
 
 The throughput of two instances over one (same people, same size) is printed as well.
+
+``--hosts URL,URL`` runs against instances that are already serving a prepared site instead (the
+demo site after ``LOAD_PROJECTS=0 zconsole run ZOPE_CONF benchmarks/load/populate.py``, or a
+cluster of another machine); ``--targets failures`` checks only that nothing failed (the smoke
+run of the test suite: a few people for a minute, where timings on a busy machine mean little).
 """
 
 from pathlib import Path
@@ -60,14 +65,34 @@ def run_locust(hosts, users, duration, prefix, libraries, spawn_rate=5):
     A child process: locust patches the standard library with gevent, Zope must never see it.
     """
     command = [
-        str(BIN / "locust"), "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-        "--host", hosts[0], "--users", str(users), "--spawn-rate", str(spawn_rate),
-        "--run-time", duration, "--csv", str(prefix), "--stop-timeout", "30",
-        "--loglevel", "WARNING",
+        str(BIN / "locust"),
+        "-f",
+        str(LOCUSTFILE),
+        "--headless",
+        "--only-summary",
+        "--host",
+        hosts[0],
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(spawn_rate),
+        "--run-time",
+        duration,
+        "--csv",
+        str(prefix),
+        "--stop-timeout",
+        "30",
+        "--loglevel",
+        "WARNING",
     ]
-    env = {**os.environ, "LOAD_HOSTS": ",".join(hosts), "LOAD_LIBRARIES": ",".join(libraries),
-           "PYTHONPATH": str(ROOT)}
-    return subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL).returncode
+    env = {
+        **os.environ,
+        "LOAD_HOSTS": ",".join(hosts),
+        "LOAD_LIBRARIES": ",".join(libraries),
+        "PYTHONPATH": str(ROOT),
+    }
+    with open(f"{prefix}.log", "w") as log:
+        return subprocess.run(command, cwd=ROOT, env=env, stdout=log, stderr=log).returncode
 
 
 def retried_conflicts(var):
@@ -106,14 +131,46 @@ class Nodes:
         self.running = []
 
 
+def run_once(args, out, key, hosts, libraries, var=None):
+    """One measured run of ``key`` = ``(size, instances, users)``: print its table, return stats."""
+    size, instances, users = key
+    before = retried_conflicts(var) if var else 0
+    prefix = out / f"load-{size}-{instances}-{users}"
+    run_locust(hosts, users, args.duration, prefix, libraries)
+    stats = report.read_stats(prefix)
+    conflicts = f"; conflicts retried by Zope: {retried_conflicts(var) - before}" if var else ""
+    title = (
+        f"\n{label(key)}, {args.duration} "
+        f"(p50/p95/p99 in ms; ratio = p95 / p95 of the Plone baseline){conflicts}"
+    )
+    print(report.table(title, report.with_ratios(stats), stats["total"]), flush=True)
+    for failure in stats["failures"]:
+        print(f"  FAILED {failure}")
+    return stats
+
+
+def measure_given(args, out):
+    """Run against the instances of ``--hosts``; return ``{(0, instances, users): stats}``."""
+    libraries = library_ids(args.hosts[0])
+    if args.warmup not in ("", "0", "0s"):
+        run_locust(args.hosts, min(10, max(args.users)), args.warmup, out / "warmup", libraries)
+    return {
+        (0, len(args.hosts), users): run_once(
+            args, out, (0, len(args.hosts), users), args.hosts, libraries
+        )
+        for users in args.users
+    }
+
+
 def measure(args, out):
-    """Run the matrix; return ``{(size, instances, users): stats}`` and the conflicts retried."""
-    runs, conflicts = {}, {}
+    """Run the matrix; return ``{(size, instances, users): stats}``."""
+    runs = {}
     for size in args.sizes:
         started = time.monotonic()
         network.ensure_network(size)
-        print(f"Network of {size:,} projects ready ({time.monotonic() - started:.0f} s).",
-              flush=True)
+        print(
+            f"Network of {size:,} projects ready ({time.monotonic() - started:.0f} s).", flush=True
+        )
         nodes = Nodes(size, args.port)
         try:
             for instances in args.instances:
@@ -122,39 +179,37 @@ def measure(args, out):
                 warm = out / f"warmup-{size}-{instances}"
                 run_locust(hosts, min(10, max(args.users)), args.warmup, warm, libraries)
                 for users in args.users:
-                    before = retried_conflicts(network.var_of(size))
-                    prefix = out / f"load-{size}-{instances}-{users}"
-                    run_locust(hosts, users, args.duration, prefix, libraries)
-                    stats = report.read_stats(prefix)
-                    runs[size, instances, users] = stats
-                    conflicts[size, instances, users] = (
-                        retried_conflicts(network.var_of(size)) - before
-                    )
-                    title = (f"\n{size:,} projects, {instances} instance(s), {users} people, "
-                             f"{args.duration} (p50/p95/p99 in ms; ratio = p95 / p95 of the "
-                             f"Plone baseline); conflicts retried by Zope: "
-                             f"{conflicts[size, instances, users]}")
-                    print(report.table(title, report.with_ratios(stats), stats["total"]),
-                          flush=True)
-                    for failure in stats["failures"]:
-                        print(f"  FAILED {failure}")
+                    key = (size, instances, users)
+                    runs[key] = run_once(args, out, key, hosts, libraries, network.var_of(size))
         finally:
             nodes.stop()
-    return runs, conflicts
+    return runs
+
+
+def label(key):
+    """``(size, instances, users)`` in words."""
+    size, instances, users = key
+    network_size = f"{size:,} projects" if size else "the given site"
+    return f"{network_size}, {instances} instance(s), {users} people"
+
+
+def failed(runs):
+    """The runs in which requests failed."""
+    missed = []
+    for key, stats in runs.items():
+        count = stats["total"].get("failures", 0) + stats["exceptions"]
+        if count:
+            missed.append(f"{label(key)}: {count} failed requests")
+    return missed
 
 
 def evaluate(runs):
     """The targets missed by ``runs`` (printed, and the exit code)."""
-    missed = []
+    missed = failed(runs)
     target_runs = [key for key in runs if key[1:] == (TARGET_INSTANCES, TARGET_USERS)] or list(runs)
     for key in target_runs:
         for line in report.missed_ratios(report.with_ratios(runs[key])):
-            missed.append(f"{key[0]:,} projects, {key[1]} instance(s), {key[2]} people: {line}")
-    for key, stats in runs.items():
-        failed = stats["total"].get("failures", 0) + stats["exceptions"]
-        if failed:
-            missed.append(f"{key[0]:,} projects, {key[1]} instance(s), {key[2]} people: "
-                          f"{failed} failed requests")
+            missed.append(f"{label(key)}: {line}")
     sizes = sorted({key[0] for key in runs})
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
@@ -168,14 +223,18 @@ def evaluate(runs):
                 mark = " MISSED" if ratio > report.SCALE_RATIO else ""
                 print(f"  {name:34} {before:6.0f} {after:6.0f} {ratio:6.2f}{mark}")
                 if mark:
-                    missed.append(f"{name}: p95 {after:.0f} ms at {large:,} is {ratio:.2f} x "
-                                  f"{before:.0f} ms at {small:,} projects")
+                    missed.append(
+                        f"{name}: p95 {after:.0f} ms at {large:,} is {ratio:.2f} x "
+                        f"{before:.0f} ms at {small:,} projects"
+                    )
     print("\nThroughput, two instances / one (same size, same people):")
     for (size, instances, users), stats in sorted(runs.items()):
         if instances == 2 and (size, 1, users) in runs:
             one, two = runs[size, 1, users]["total"]["rps"], stats["total"]["rps"]
-            print(f"  {size:,} projects, {users} people: {one:.1f} -> {two:.1f} requests/s "
-                  f"({two / one if one else 0:.2f} x)")
+            print(
+                f"  {size:,} projects, {users} people: {one:.1f} -> {two:.1f} requests/s "
+                f"({two / one if one else 0:.2f} x)"
+            )
     return missed
 
 
@@ -191,11 +250,18 @@ def main():
     parser.add_argument("--warmup", default="30s", help="not counted, after the nodes start")
     parser.add_argument("--port", type=int, default=8200, help="of the first instance")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "load" / "results")
+    parser.add_argument(
+        "--hosts",
+        type=lambda text: [h for h in text.split(",") if h],
+        default=[],
+        help="serving instances (site URLs) instead of the matrix",
+    )
+    parser.add_argument("--targets", choices=("all", "failures"), default="all")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    runs, _conflicts = measure(args, args.out)
+    runs = measure_given(args, args.out) if args.hosts else measure(args, args.out)
     report.write_csv(args.out / "load.csv", runs)
-    missed = evaluate(runs)
+    missed = evaluate(runs) if args.targets == "all" else failed(runs)
     print(f"\nAll figures: {args.out / 'load.csv'}")
     if missed:
         print("\nTargets missed:\n  " + "\n  ".join(missed))

@@ -1,7 +1,7 @@
 """A two-node bibqual cluster on RelStorage for the tests in this folder.
 
-The fixture ``cluster`` (module scope: the nodes stop as soon as these tests are done, not at
-the end of ``make test``) creates a fresh PostgreSQL database (unique name, dropped at the
+The fixture ``cluster`` (package scope: shared by the modules of this folder, and the nodes stop
+as soon as these tests are done, not at the end of ``make test``) creates a fresh PostgreSQL database (unique name, dropped at the
 end) on 127.0.0.1:5432, writes two instances with scripts/instance.py (through the helpers of
 scripts/cluster.py, which ``make start-cluster`` uses too) on free ports of 127.0.0.1, creates the
 site once with ``zconsole run scripts/create_site.py`` and starts both instances with ``runwsgi``,
@@ -118,7 +118,7 @@ class Cluster:
     nodes: list
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def cluster(tmp_path_factory):
     """Two running instances (``cluster.nodes``) on one fresh PostgreSQL database."""
     problem = None

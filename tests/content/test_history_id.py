@@ -34,8 +34,14 @@ class TestOwnHistoryId:
         items = [
             _evidence(library, "bewijs"),
             _assurance(library, "borging"),
-            create(library["jaarplan-2026"], "SmartProject", "tweede", title="Tweede",
-                   specific="Iets", deadline=date(2026, 12, 1)),
+            create(
+                library["jaarplan-2026"],
+                "SmartProject",
+                "tweede",
+                title="Tweede",
+                specific="Iets",
+                deadline=date(2026, 12, 1),
+            ),
         ]
         ids = {_history_id(item) for item in [project, *items]}
         assert len(ids) == 4
@@ -62,15 +68,21 @@ class TestOwnHistoryId:
 
 def test_an_item_added_over_rest_has_its_own_history(functional_portal, rest):
     with api.env.adopt_roles(["Manager"]):
-        library = api.content.create(container=functional_portal, type="Library", id="bieb",
-                                     title="Bieb")
-        plan = api.content.create(container=library, type="YearPlan", id="plan", year=2026,
-                                  title="Jaarplan 2026")
+        library = api.content.create(
+            container=functional_portal, type="Library", id="bieb", title="Bieb"
+        )
+        plan = api.content.create(
+            container=library, type="YearPlan", id="plan", year=2026, title="Jaarplan 2026"
+        )
     transaction.commit()
     before = _counter(functional_portal)
     session = rest("admin")
-    payload = {"@type": "SmartProject", "title": "Leesclub", "specific": "Elke maand",
-               "deadline": "2026-12-01"}
+    payload = {
+        "@type": "SmartProject",
+        "title": "Leesclub",
+        "specific": "Elke maand",
+        "deadline": "2026-12-01",
+    }
     response = session.post("/bieb/plan", json=payload)
     assert response.status_code == 201, response.text
     patched = session.patch("/bieb/plan/leesclub", json={"title": "Leesclub voor senioren"})

@@ -12,7 +12,7 @@ class TestInstall:
         assert IBibqualLayer in browser_layers
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile("bibqual:default") == ("1006",)
+        assert setup_tool.getLastVersionForProfile("bibqual:default") == ("1007",)
 
     @pytest.mark.parametrize(
         "index",

@@ -17,16 +17,16 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from bibqual.content.interfaces import IBibqualContent
 from plone.app.versioningbehavior import _ as plone_
-from Products.CMFEditions.interfaces.IArchivist import ArchivistUnregisteredError
-from Products.CMFEditions.interfaces.IModifier import FileTooLargeToVersionError
-from Products.CMFUid.interfaces import IUniqueIdAnnotationManagement
 from plone.app.versioningbehavior.behaviors import IVersioningSupport
 from plone.app.versioningbehavior.utils import get_change_note
 from plone.base.utils import base_hasattr
 from Products.CMFCore.utils import getToolByName
+from Products.CMFEditions.interfaces.IArchivist import ArchivistUnregisteredError
+from Products.CMFEditions.interfaces.IModifier import FileTooLargeToVersionError
+from Products.CMFUid.interfaces import IUniqueIdAnnotationManagement
 from zope.component import queryUtility
-from zope.lifecycleevent.interfaces import IObjectAddedEvent
 from zope.container.interfaces import IContainerModifiedEvent
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
 import secrets
 
 
