@@ -2,9 +2,9 @@
 
 from bibqual.audit.overview import audit_overview
 from bibqual.browser.base import STATE_TITLES
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
 from plone import api
-from plone.restapi.serializer.converters import json_compatible
 
 
 class AuditOverviewGet(BibqualService):
@@ -21,4 +21,4 @@ class AuditOverviewGet(BibqualService):
                 plan["review_state_title"] = STATE_TITLES.get(
                     plan["review_state"], plan["review_state"]
                 )
-        return json_compatible(overview)
+        return plain(overview, self.request)

@@ -2,8 +2,8 @@
 
 from bibqual.browser.base import STATE_TITLES
 from bibqual.reports.board import year_plan_board
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
-from plone.restapi.serializer.converters import json_compatible
 
 
 class BoardGet(BibqualService):
@@ -18,4 +18,4 @@ class BoardGet(BibqualService):
         plan["review_state_title"] = STATE_TITLES.get(plan["review_state"], plan["review_state"])
         for column in [*board["columns"], board["cancelled"]]:
             column["title"] = STATE_TITLES.get(column["state"], column["state"])
-        return json_compatible(board)
+        return plain(board, self.request)

@@ -1,8 +1,8 @@
 """GET {certification}/@certification-status."""
 
 from bibqual.certification.status import certification_status
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
-from plone.restapi.serializer.converters import json_compatible
 
 
 class CertificationStatusGet(BibqualService):
@@ -13,4 +13,4 @@ class CertificationStatusGet(BibqualService):
     """
 
     def answer(self):
-        return json_compatible(certification_status(self.context))
+        return plain(certification_status(self.context), self.request)

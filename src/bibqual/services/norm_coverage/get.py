@@ -1,7 +1,7 @@
 """GET {library}/@norm-coverage."""
 
 from bibqual.reports.coverage import norm_coverage
-from plone.restapi.serializer.converters import json_compatible
+from bibqual.restapi.plain import plain
 from plone.restapi.services import Service
 
 
@@ -14,4 +14,4 @@ class NormCoverageGet(Service):
     """
 
     def reply(self):
-        return json_compatible(norm_coverage(self.context))
+        return plain(norm_coverage(self.context), self.request)

@@ -1,7 +1,7 @@
 """GET {library}/@pdca-overview."""
 
 from bibqual.reports.pdca import pdca_overview
-from plone.restapi.serializer.converters import json_compatible
+from bibqual.restapi.plain import plain
 from plone.restapi.services import Service
 
 
@@ -12,4 +12,4 @@ class PdcaOverviewGet(Service):
     """
 
     def reply(self):
-        return json_compatible(pdca_overview(self.context))
+        return plain(pdca_overview(self.context), self.request)

@@ -1,8 +1,8 @@
 """GET {project}/@project-copies."""
 
 from bibqual.network.copies import project_copies
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
-from plone.restapi.serializer.converters import json_compatible
 
 
 class ProjectCopiesGet(BibqualService):
@@ -15,11 +15,12 @@ class ProjectCopiesGet(BibqualService):
     def answer(self):
         project = self.context
         items = project_copies(project)
-        return json_compatible(
+        return plain(
             {
                 "@id": f"{project.absolute_url()}/@project-copies",
                 "project": {"@id": project.absolute_url(), "title": project.Title()},
                 "items": items,
                 "items_total": len(items),
-            }
+            },
+            self.request,
         )

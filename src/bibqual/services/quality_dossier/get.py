@@ -2,8 +2,8 @@
 
 from bibqual.browser.base import STATE_TITLES
 from bibqual.reports.dossier import quality_dossier
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
-from plone.restapi.serializer.converters import json_compatible
 
 
 class QualityDossierGet(BibqualService):
@@ -26,4 +26,4 @@ class QualityDossierGet(BibqualService):
             item["review_state_title"] = STATE_TITLES.get(
                 item["review_state"], item["review_state"]
             )
-        return json_compatible(dossier)
+        return plain(dossier, self.request)

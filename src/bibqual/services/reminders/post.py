@@ -5,9 +5,9 @@ from bibqual.errors import BibqualError
 from bibqual.reminders.run import FAILED
 from bibqual.reminders.run import SENT
 from bibqual.reminders.run import run_reminders
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
 from bibqual.settings import reminders_enabled
-from plone.restapi.serializer.converters import json_compatible
 
 
 class RemindersPost(BibqualService):
@@ -30,7 +30,7 @@ class RemindersPost(BibqualService):
         if not isinstance(dry_run, bool):
             raise BibqualError(_("dry_run must be true or false."))
         mails = run_reminders(self.context, dry_run=dry_run)
-        return json_compatible(
+        return plain(
             {
                 "@id": f"{self.context.absolute_url()}/@reminders",
                 "dry_run": dry_run,
@@ -38,5 +38,6 @@ class RemindersPost(BibqualService):
                 "mails": mails,
                 "sent": sum(1 for mail in mails if mail["status"] == SENT),
                 "failed": [mail["recipient"] for mail in mails if mail["status"] == FAILED],
-            }
+            },
+            self.request,
         )

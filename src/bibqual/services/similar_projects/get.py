@@ -9,10 +9,10 @@ from bibqual.network.similar import DEFAULT_LIMIT
 from bibqual.network.similar import MAX_LIMIT
 from bibqual.network.similar import similar_projects
 from bibqual.network.similar import text_query
+from bibqual.restapi.plain import plain
 from bibqual.services.base import BibqualService
 from bibqual.utils import find_library
 from plone import api
-from plone.restapi.serializer.converters import json_compatible
 from plone.uuid.interfaces import IUUID
 from zope.i18n import translate
 
@@ -101,4 +101,4 @@ class SimilarProjectsGet(BibqualService):
                 {"partner": name, "message": translate(error.args[0], context=self.request)}
                 for name, error in errors
             ]
-        return json_compatible(result)
+        return plain(result, self.request)
