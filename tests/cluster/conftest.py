@@ -1,14 +1,15 @@
 """A two-node bibqual cluster on RelStorage for the tests in this folder.
 
-The fixture ``cluster`` (package scope: shared by the modules of this folder, and the nodes stop
-as soon as these tests are done, not at the end of ``make test``) creates a fresh PostgreSQL
-database (unique name, dropped at the end) on 127.0.0.1:5432, writes two instances with
-scripts/instance.py (through the helpers of scripts/cluster.py, which ``make start-cluster`` uses
-too) on free ports of 127.0.0.1, creates the site once with ``zconsole run scripts/create_site.py`` and starts both instances with ``runwsgi``,
-each in a process group of its own. Whatever happens, both processes are stopped and the database
-is dropped at the end. When PostgreSQL does not answer, every test here fails with the reason:
-the cluster tests are part of ``make test`` and are never skipped. ``BIBQUAL_TEST_PG`` names
-another server (libpq words, default ``host=127.0.0.1 port=5432 user=postgres``).
+The fixture ``cluster`` (package scope: shared by the modules of this folder, and the nodes stop as
+soon as these tests are done, not at the end of ``make test``) creates a fresh PostgreSQL database
+(unique name, dropped at the end) on 127.0.0.1:5432, writes two instances with scripts/instance.py
+(through the helpers of scripts/cluster.py, which ``make start-cluster`` uses too) on free ports of
+127.0.0.1, creates the site once with ``zconsole run scripts/create_site.py`` and starts both
+instances with ``runwsgi``, each in a process group of its own. Whatever happens, both processes
+are stopped and the database is dropped at the end. When PostgreSQL does not answer, every test
+here fails with the reason: the cluster tests are part of ``make test`` and are never skipped.
+``BIBQUAL_TEST_PG`` names another server (libpq words, default ``host=127.0.0.1 port=5432
+user=postgres``).
 """
 
 from dataclasses import dataclass
