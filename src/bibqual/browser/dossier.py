@@ -10,6 +10,13 @@ from bibqual.reports.readiness import summary
 from plone.memoize.view import memoize
 
 
+# the badge of an item that expired or expires soon: (its classes, its text)
+EXPIRY_BADGES = {
+    EXPIRED: ("text-bg-danger bq-expired", _("expired")),
+    EXPIRES_SOON: ("text-bg-warning bq-expires-soon", _("expires soon")),
+}
+
+
 class QualityDossierView(BibqualView):
     """``@@quality-dossier`` on a Library: all evidence the user may see, grouped by
     norm element of the active framework (with its readiness: released, valid
@@ -18,15 +25,37 @@ class QualityDossierView(BibqualView):
     by policy topic. Permission: View; from brains (``reports.dossier``).
     """
 
-    EXPIRED = EXPIRED
-    EXPIRES_SOON = EXPIRES_SOON
-
     @memoize
     def dossier(self):
         return quality_dossier(self.context)
 
-    def type_title(self, item):
-        return self.tr(item["document_type_title"])
+    @memoize
+    def labels(self):
+        """The texts every row repeats, translated once."""
+        return {"download": self.tr(_("Download")), "link": self.tr(_("Open link"))}
+
+    def rows(self, items):
+        """The table rows of ``items``, as ready texts: an item listed under several elements
+        and topics is prepared once, and each title is translated once per page."""
+        return [self._row(item) for item in items]
+
+    def _row(self, item):
+        rows = self.__dict__.setdefault("_rows", {})
+        if item["@id"] not in rows:
+            expiry = EXPIRY_BADGES.get(item["expiry"])
+            rows[item["@id"]] = {
+                "url": item["@id"],
+                "title": item["title"],
+                "type": self.tr(item["document_type_title"]),
+                "state": item["review_state"],
+                "state_title": self.state_title(item["review_state"]),
+                "valid_until": self.date(item["valid_until"]),
+                "expiry_class": expiry[0] if expiry else "",
+                "expiry_text": self.tr(expiry[1]) if expiry else "",
+                "file": item["file"],
+                "link": item["link"],
+            }
+        return rows[item["@id"]]
 
     def summary(self):
         """``{total, covered, gaps}`` of the elements (``gaps``: the uncovered ones)."""
