@@ -139,7 +139,7 @@ class Staff(Person):
     """A library's staff member: board, projects, results, the next PDCA step, new projects."""
 
     role = "staff"
-    weight = 6
+    weight = 5
 
     def on_start(self):
         super().on_start()
@@ -198,7 +198,7 @@ class Staff(Person):
             item["url"], json={"indicators": indicators}, headers=WRITE, name=names.PATCH_RESULT
         )
 
-    @task(2)
+    @task(4)
     def next_step(self):
         """Take this person's own project one step round the cycle, or start a new one; the
         result is filled in while it runs, so that the coordinator can complete it in Act."""
@@ -321,7 +321,7 @@ class Auditor(Person):
     """An auditor with a running grant: landing page, dossier, projects, evidence downloads."""
 
     role = "auditor"
-    weight = 1
+    weight = 2
 
     @task(2)
     def landing(self):
@@ -341,7 +341,7 @@ class Auditor(Person):
         if item:
             self.client.get(item["url"], name=names.PROJECT_PAGE)
 
-    @task(2)
+    @task(4)
     def evidence(self):
         number = random.randrange(5)
         self.client.get(f"{self.library}/bestand-{number}", name=names.EVIDENCE_PAGE)

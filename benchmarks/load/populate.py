@@ -36,9 +36,11 @@ FILE_SIZE = 60_000
 
 
 def grant(username, obj, *roles):
+    """Give ``username`` ``roles`` on ``obj`` and let the catalog know, for everything inside."""
     from plone import api
 
     api.user.grant_roles(username=username, obj=obj, roles=list(roles))
+    obj.reindexObjectSecurity()
 
 
 def add_people(site, libraries):

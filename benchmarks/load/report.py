@@ -25,7 +25,7 @@ COLUMNS = (
     "allowed",
     "rps",
 )
-SCALE_RATIO = 1.2  # p95 at 20,000 projects at most 1.2 x p95 at 2,000
+SCALE_RATIO = 1.2  # a ratio to the baseline at 20,000 projects at most 1.2 x that at 2,000
 
 
 def _number(value):
@@ -132,14 +132,26 @@ def missed_ratios(rows):
 
 
 def scale_ratios(small, large):
-    """``[(name, p95 small, p95 large, ratio)]`` of the bibqual requests measured in both runs."""
+    """``[(name, p95 small, p95 large, ratio small, ratio large, growth)]`` of the bibqual
+    requests measured in both runs: ``growth`` is the request's ratio to its baseline on the
+    large network over that ratio on the small one (what the network's size adds to bibqual's
+    cost beyond what it adds to Plone's own pages, which run on the same catalog)."""
+    before = {row["name"]: row for row in with_ratios(small)}
     result = []
-    for name in sorted(set(small["rows"]) & set(large["rows"]), key=_order):
-        if names.baseline_of(name) is None:
+    for row in with_ratios(large):
+        first = before.get(row["name"])
+        if row["ratio"] is None or first is None or not first["ratio"]:
             continue
-        before, after = small["rows"][name]["p95"], large["rows"][name]["p95"]
-        if before:
-            result.append((name, before, after, after / before))
+        result.append(
+            (
+                row["name"],
+                first["p95"],
+                row["p95"],
+                first["ratio"],
+                row["ratio"],
+                row["ratio"] / first["ratio"],
+            )
+        )
     return result
 
 
