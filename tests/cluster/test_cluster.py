@@ -18,7 +18,6 @@ pytestmark = pytest.mark.cluster
 # ZODB conflicts that were not resolved within Zope's own retries come back as 409, or as 500
 # naming a ConflictError; the clients here retry those few times and count every retry.
 CLIENT_RETRIES = 5
-ZOPE_RETRIES = 3  # max-conflict-retries, Zope's default
 REQUEST_TIMEOUT = 60
 POLL_TIMEOUT = 10  # seconds another node may take to see a commit
 LOAD_DEADLINE = 150  # seconds for one node's client in a load test
@@ -226,15 +225,10 @@ def conflict_report(cluster, writers, before: dict) -> str:
 
 
 def check_conflicts_retried_by_zope(cluster, writers, before: dict) -> None:
-    """Zope retried every conflict itself (3 times) before a client saw one, and the clients
-    saw few: a client retry is the exception, and only ever for an explicit conflict answer."""
-    after = retried_by_zope(cluster)
-    by_zope = sum(after.values()) - sum(before.values())
-    by_clients = sum(writer.client.conflict_retries for writer in writers)
-    writes = sum(writer.writes for writer in writers)
+    """No conflict reached a client: Zope retried each itself (up to ``max-conflict-retries``,
+    10 in bibqual's instances), and bibqual's additions no longer share CMF's version counter."""
     report = conflict_report(cluster, writers, before)
-    assert by_zope >= ZOPE_RETRIES * by_clients, report
-    assert by_clients <= max(3, writes // 20), report
+    assert sum(writer.client.conflict_retries for writer in writers) == 0, report
 
 
 def test_content_created_through_node1_is_read_through_node2(cluster):
