@@ -162,7 +162,7 @@ class Staff(Person):
         if item:
             self.client.get(item["url"], headers=JSON, name=names.PROJECT_REST)
 
-    @task(1)
+    @task(2)
     def board_rest(self):
         if self.plan:
             self.client.get(f"{self.plan}/@board", headers=JSON, name=names.BOARD_REST)
@@ -263,7 +263,7 @@ class Coordinator(Person):
     def norm_coverage(self):
         self.client.get(f"{self.library}/@@norm-coverage", name=names.COVERAGE_PAGE)
 
-    @task(1)
+    @task(2)
     def norm_coverage_rest(self):
         self.client.get(f"{self.library}/@norm-coverage", headers=JSON, name=names.COVERAGE_REST)
 
@@ -271,7 +271,7 @@ class Coordinator(Person):
     def dossier(self):
         self.client.get(f"{self.library}/@@quality-dossier", name=names.DOSSIER_PAGE)
 
-    @task(1)
+    @task(2)
     def certification(self):
         """The library's certification round: its page and its status."""
         round_url = f"{self.library}/{ROUND_ID}"
@@ -331,7 +331,7 @@ class Auditor(Person):
     def dossier(self):
         self.client.get(f"{self.library}/@@quality-dossier", name=names.DOSSIER_PAGE)
 
-    @task(1)
+    @task(2)
     def dossier_rest(self):
         self.client.get(f"{self.library}/@quality-dossier", headers=JSON, name=names.DOSSIER_REST)
 

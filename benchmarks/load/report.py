@@ -25,6 +25,7 @@ COLUMNS = (
     "allowed",
     "rps",
 )
+MIN_SAMPLES = 20  # a p95 of fewer requests is one slow request: shown, not judged
 SCALE_RATIO = 1.2  # a ratio to the baseline at 20,000 projects at most 1.2 x that at 2,000
 
 
@@ -73,11 +74,12 @@ def with_ratios(stats):
     rows = stats["rows"]
     result = []
     for name in sorted(rows, key=_order):
-        row = dict(rows[name], name=name, baseline="", ratio=None, allowed=None)
+        row = dict(rows[name], name=name, baseline="", ratio=None, allowed=None, judged=False)
         compared = names.baseline_of(name)
         if compared and compared[0] in rows and rows[compared[0]]["p95"]:
             row["baseline"], row["allowed"] = compared
             row["ratio"] = row["p95"] / rows[compared[0]]["p95"]
+            row["judged"] = min(row["count"], rows[compared[0]]["count"]) >= MIN_SAMPLES
         result.append(row)
     return result
 
@@ -106,6 +108,8 @@ def table(title, rows, total):
         ratio = f"{row['ratio']:6.2f}" if row["ratio"] is not None else " " * 6
         allowed = f"{row['allowed']:5.1f}" if row["allowed"] is not None else " " * 5
         mark = " MISSED" if _missed(row) else ""
+        if row["ratio"] is not None and not row["judged"]:
+            mark = f" (fewer than {MIN_SAMPLES}: not judged)"
         lines.append(
             f"{row['name'][:34]:34} {row['count']:6d} {row['failures']:5d} {row['p50']:6.0f} "
             f"{row['p95']:6.0f} {row['p99']:6.0f} {ratio} {allowed}  {row['baseline']}{mark}"
@@ -119,7 +123,7 @@ def table(title, rows, total):
 
 
 def _missed(row):
-    return row["ratio"] is not None and row["ratio"] > row["allowed"]
+    return row["judged"] and row["ratio"] > row["allowed"]
 
 
 def missed_ratios(rows):
@@ -133,14 +137,15 @@ def missed_ratios(rows):
 
 def scale_ratios(small, large):
     """``[(name, p95 small, p95 large, ratio small, ratio large, growth)]`` of the bibqual
-    requests measured in both runs: ``growth`` is the request's ratio to its baseline on the
+    requests judged in both runs (``MIN_SAMPLES``): ``growth`` is the request's ratio to its
+    baseline on the
     large network over that ratio on the small one (what the network's size adds to bibqual's
     cost beyond what it adds to Plone's own pages, which run on the same catalog)."""
     before = {row["name"]: row for row in with_ratios(small)}
     result = []
     for row in with_ratios(large):
         first = before.get(row["name"])
-        if row["ratio"] is None or first is None or not first["ratio"]:
+        if not row["judged"] or first is None or not first["judged"]:
             continue
         result.append(
             (
