@@ -79,7 +79,8 @@ def with_ratios(stats):
         if compared and compared[0] in rows and rows[compared[0]]["p95"]:
             row["baseline"], row["allowed"] = compared
             row["ratio"] = row["p95"] / rows[compared[0]]["p95"]
-            row["judged"] = min(row["count"], rows[compared[0]]["count"]) >= MIN_SAMPLES
+            enough = min(row["count"], rows[compared[0]]["count"]) >= MIN_SAMPLES
+            row["judged"] = enough and row["allowed"] is not None
         result.append(row)
     return result
 
@@ -108,7 +109,9 @@ def table(title, rows, total):
         ratio = f"{row['ratio']:6.2f}" if row["ratio"] is not None else " " * 6
         allowed = f"{row['allowed']:5.1f}" if row["allowed"] is not None else " " * 5
         mark = " MISSED" if _missed(row) else ""
-        if row["ratio"] is not None and not row["judged"]:
+        if row["ratio"] is not None and row["allowed"] is None:
+            mark = " (Plone's own: for information)"
+        elif row["ratio"] is not None and not row["judged"]:
             mark = f" (fewer than {MIN_SAMPLES}: not judged)"
         lines.append(
             f"{row['name'][:34]:34} {row['count']:6d} {row['failures']:5d} {row['p50']:6.0f} "

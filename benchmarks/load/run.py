@@ -163,6 +163,17 @@ def measure_given(args, out):
     }
 
 
+def measured(out):
+    """The runs whose locust CSVs are in ``out`` (``load-SIZE-INSTANCES-USERS_stats.csv``),
+    printed again: ``--report`` judges an earlier run without running it again."""
+    runs = {}
+    for stats_file in sorted(Path(out).glob("load-*_stats.csv")):
+        key = tuple(int(part) for part in stats_file.name[5 : -len("_stats.csv")].split("-"))
+        runs[key] = stats = report.read_stats(str(stats_file)[: -len("_stats.csv")])
+        print(report.table(f"\n{label(key)}", report.with_ratios(stats), stats["total"]))
+    return dict(sorted(runs.items()))
+
+
 def measure(args, out):
     """Run the matrix; return ``{(size, instances, users): stats}``."""
     runs = {}
@@ -264,9 +275,13 @@ def main():
         help="serving instances (site URLs) instead of the matrix",
     )
     parser.add_argument("--targets", choices=("all", "failures"), default="all")
+    parser.add_argument("--report", action="store_true", help="judge the runs already in --out")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    runs = measure_given(args, args.out) if args.hosts else measure(args, args.out)
+    if args.report:
+        runs = measured(args.out)
+    else:
+        runs = measure_given(args, args.out) if args.hosts else measure(args, args.out)
     report.write_csv(args.out / "load.csv", runs)
     missed = evaluate(runs) if args.targets == "all" else failed(runs)
     print(f"\nAll figures: {args.out / 'load.csv'}")

@@ -1,5 +1,6 @@
 """PDCA overview of a library as a page: the same data as REST ``@pdca-overview``."""
 
+from bibqual import _
 from bibqual.browser.base import BibqualView
 from bibqual.reports.pdca import ASSURANCE_DUE_DAYS
 from bibqual.reports.pdca import pdca_overview
@@ -19,6 +20,10 @@ class PdcaOverviewView(BibqualView):
     @memoize
     def overview(self):
         return pdca_overview(self.context)
+
+    def overdue_label(self):
+        """The hidden "(overdue)" after each overdue deadline (translated once per page)."""
+        return self.tr(_("(overdue)"))
 
     def chart(self, plan):
         """The phase chart of one year plan of the overview."""
