@@ -27,6 +27,8 @@ import random
 
 
 HOSTS = [host for host in os.environ.get("LOAD_HOSTS", "").split(",") if host]
+# seconds a person thinks between two clicks; "0,0" is a capacity run (as fast as served)
+THINK = tuple(float(part) for part in os.environ.get("LOAD_THINK", "2,6").split(","))
 LIBRARIES = [name for name in os.environ.get("LOAD_LIBRARIES", "").split(",") if name]
 SEARCH_WORDS = ("voorlezen", "taalhuis", "digicafé", "leesclub", "senioren", "jongeren", "Hoorn")
 NUMBERS = count()
@@ -47,7 +49,7 @@ class Person(HttpUser):
 
     abstract = True
     role = ""
-    wait_time = between(2, 6)
+    wait_time = between(*THINK)
 
     def on_start(self):
         number = arrive(self)
@@ -352,7 +354,7 @@ class Visitor(HttpUser):
     """An anonymous visitor of the intranet's public pages (Plone's own)."""
 
     weight = 1
-    wait_time = between(2, 6)
+    wait_time = between(*THINK)
 
     def on_start(self):
         arrive(self)

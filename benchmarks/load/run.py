@@ -15,7 +15,9 @@ of its p95 to the p95 of Plone's own page or service in the same run, writes eve
 - the cost does not grow with the network: each bibqual request's ratio to its baseline at the
   largest network at most 1.2 x that ratio at the smallest (raw p95s printed beside it).
 
-The throughput of two instances over one (same people, same size) is printed as well.
+The throughput of two instances over one is printed twice: for the same people (who think
+between clicks, so both serve what they ask) and at capacity (``--capacity-users`` people who do
+not think, for ``--capacity-duration``, after the measured runs of each instance count).
 
 ``--hosts URL,URL`` runs against instances that are already serving a prepared site instead (the
 demo site after ``LOAD_PROJECTS=0 zconsole run ZOPE_CONF benchmarks/load/populate.py``, or a
@@ -60,7 +62,7 @@ def library_ids(url, auth=ADMIN):
     return [item["@id"].rsplit("/", 1)[-1] for item in response.json()["items"]]
 
 
-def run_locust(hosts, users, duration, prefix, libraries, spawn_rate=5):
+def run_locust(hosts, users, duration, prefix, libraries, spawn_rate=5, think=None):
     """Run locust headless against ``hosts`` (site URLs); return its exit code.
 
     A child process: locust patches the standard library with gevent, Zope must never see it.
@@ -92,6 +94,8 @@ def run_locust(hosts, users, duration, prefix, libraries, spawn_rate=5):
         "LOAD_LIBRARIES": ",".join(libraries),
         "PYTHONPATH": str(ROOT),
     }
+    if think is not None:
+        env["LOAD_THINK"] = think
     with open(f"{prefix}.log", "w") as log:
         return subprocess.run(command, cwd=ROOT, env=env, stdout=log, stderr=log).returncode
 
@@ -154,7 +158,7 @@ def measure_given(args, out):
     """Run against the instances of ``--hosts``; return ``{(0, instances, users): stats}``."""
     libraries = library_ids(args.hosts[0])
     if args.warmup not in ("", "0", "0s"):
-        run_locust(args.hosts, min(10, max(args.users)), args.warmup, out / "warmup", libraries)
+        run_locust(args.hosts, min(10, max(args.users or [10])), args.warmup, out / "warmup", libraries)
     return {
         (0, len(args.hosts), users): run_once(
             args, out, (0, len(args.hosts), users), args.hosts, libraries
@@ -176,7 +180,7 @@ def measured(out):
 
 def measure(args, out):
     """Run the matrix; return ``{(size, instances, users): stats}``."""
-    runs = {}
+    runs, capacity = {}, {}
     for size in args.sizes:
         started = time.monotonic()
         network.ensure_network(size)
@@ -189,13 +193,41 @@ def measure(args, out):
                 hosts = nodes.start(instances)
                 libraries = library_ids(hosts[0])
                 warm = out / f"warmup-{size}-{instances}"
-                run_locust(hosts, min(10, max(args.users)), args.warmup, warm, libraries)
+                run_locust(hosts, min(10, max(args.users or [10])), args.warmup, warm, libraries)
                 for users in args.users:
                     key = (size, instances, users)
                     runs[key] = run_once(args, out, key, hosts, libraries, network.var_of(size))
+                if args.capacity_duration not in ("", "0", "0s"):
+                    capacity[size, instances] = measure_capacity(args, out, size, hosts, libraries)
         finally:
             nodes.stop()
+    print_capacity(capacity)
     return runs
+
+
+def measure_capacity(args, out, size, hosts, libraries):
+    """Requests per second when nobody thinks between clicks (the instances' capacity)."""
+    prefix = out / f"capacity-{size}-{len(hosts)}"
+    run_locust(hosts, args.capacity_users, args.capacity_duration, prefix, libraries, think="0,0")
+    stats = report.read_stats(prefix)
+    failed = stats["total"].get("failures", 0) + stats["exceptions"]
+    print(
+        f"\nCapacity, {size:,} projects, {len(hosts)} instance(s): {args.capacity_users} people "
+        f"without thinking: {stats['total'].get('rps', 0):.1f} requests/s, p95 "
+        f"{stats['total'].get('p95', 0):.0f} ms, {failed} failed",
+        flush=True,
+    )
+    return stats["total"].get("rps", 0)
+
+
+def print_capacity(capacity):
+    """The capacity of two instances over one, per network."""
+    for (size, instances), rps in sorted(capacity.items()):
+        if instances == 2 and (size, 1) in capacity and capacity[size, 1]:
+            print(
+                f"\nCapacity, {size:,} projects: 1 instance {capacity[size, 1]:.1f}, "
+                f"2 instances {rps:.1f} requests/s ({rps / capacity[size, 1]:.2f} x)"
+            )
 
 
 def label(key):
@@ -276,6 +308,12 @@ def main():
     )
     parser.add_argument("--targets", choices=("all", "failures"), default="all")
     parser.add_argument("--report", action="store_true", help="judge the runs already in --out")
+    parser.add_argument("--capacity-users", type=int, default=20)
+    parser.add_argument(
+        "--capacity-duration",
+        default="60s",
+        help="a run without think time per instance count (0: none)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.report:
