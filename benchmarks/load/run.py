@@ -158,7 +158,9 @@ def measure_given(args, out):
     """Run against the instances of ``--hosts``; return ``{(0, instances, users): stats}``."""
     libraries = library_ids(args.hosts[0])
     if args.warmup not in ("", "0", "0s"):
-        run_locust(args.hosts, min(10, max(args.users or [10])), args.warmup, out / "warmup", libraries)
+        run_locust(
+            args.hosts, min(10, max(args.users or [10])), args.warmup, out / "warmup", libraries
+        )
     return {
         (0, len(args.hosts), users): run_once(
             args, out, (0, len(args.hosts), users), args.hosts, libraries
