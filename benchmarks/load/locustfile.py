@@ -104,7 +104,7 @@ class Person(HttpUser):
         page = f"/{BASELINE_FOLDER}/pagina-{random.randrange(BASELINE_ITEMS):02d}"
         self.client.get(page, headers=JSON, name=names.PLONE_REST)
 
-    @task(1)
+    @task(2)
     def plone_patch(self):
         """Plone's own write (staff may edit the baseline's pages): the baseline of writes."""
         if self.role != "staff":
@@ -115,7 +115,7 @@ class Person(HttpUser):
             page, json={"description": description}, headers=WRITE, name=names.PLONE_PATCH
         )
 
-    @task(1)
+    @task(2)
     def plone_add(self):
         """Plone's own addition (staff add news pages): the baseline of additions."""
         if self.role != "staff":
