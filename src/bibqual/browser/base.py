@@ -46,17 +46,17 @@ class BibqualView(BrowserView):
         super().__init__(context, request)
         request.set("disable_plone.leftcolumn", True)
         request.set("disable_plone.rightcolumn", True)
-        self._translated = {}
 
     def tr(self, message):
         """``message`` translated for the request; each message once per page (a listing
         repeats its state and type titles on every row)."""
         if getattr(message, "mapping", None):
             return translate(message, context=self.request)
+        translated = self.__dict__.setdefault("_translated", {})  # also for views with an own init
         key = (message, getattr(message, "domain", None), getattr(message, "default", None))
-        if key not in self._translated:
-            self._translated[key] = translate(message, context=self.request)
-        return self._translated[key]
+        if key not in translated:
+            translated[key] = translate(message, context=self.request)
+        return translated[key]
 
     def state_title(self, state):
         title = STATE_TITLES.get(state)
