@@ -7,6 +7,12 @@ PORT ?= 8080
 CLUSTER_DB ?= bibqual_cluster
 HOST ?= 0.0.0.0
 PIP_INSTALL := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
+# make bench / make load: network sizes; make load: people, instances, minutes per run
+SIZES ?= 2000,20000
+USERS ?= 10,25,50
+INSTANCES ?= 1,2
+DURATION ?= 2m
+LOAD_PORT ?= 8200
 
 .PHONY: help install browser start start-cluster test docs bench load lint format i18n clean
 
@@ -43,16 +49,15 @@ docs: install ## Regenerate docs/services/ from real requests (tests/docs)
 	BIBQUAL_WRITE_DOCS=1 $(BIN)/pytest tests/docs -q
 
 bench: install ## Benchmarks at 2,000 and 20,000 projects, the certification round, the documents and the reminders (first run generates the data)
-	$(BIN)/python benchmarks/bench.py --sizes $(or $(SIZES),2000,20000)
+	$(BIN)/python benchmarks/bench.py --sizes $(SIZES)
 	$(BIN)/python benchmarks/bench_round.py
 	$(BIN)/python benchmarks/bench_annual.py
 	$(BIN)/python benchmarks/bench_dossier.py
 	$(BIN)/python benchmarks/bench_reminders.py
 
 load: install ## Load test on the cluster (locust): SIZES, USERS, INSTANCES, DURATION; exits 1 when a target is missed
-	$(BIN)/python benchmarks/load/run.py --sizes $(or $(SIZES),2000,20000) \
-	  --users $(or $(USERS),10,25,50) --instances $(or $(INSTANCES),1,2) \
-	  --duration $(or $(DURATION),2m) --port $(or $(LOAD_PORT),8200)
+	$(BIN)/python benchmarks/load/run.py --sizes $(SIZES) --users $(USERS) \
+	  --instances $(INSTANCES) --duration $(DURATION) --port $(LOAD_PORT)
 
 lint: install ## Check code style with ruff
 	$(BIN)/ruff check src tests scripts
