@@ -18,6 +18,12 @@ from benchmarks.load.people import NEWS_FOLDER
 from benchmarks.load.people import PASSWORD
 from benchmarks.load.people import ROUND_ID
 from benchmarks.load.people import people_of
+from bibqual.workflows.ids import ACT
+from bibqual.workflows.ids import CHECK
+from bibqual.workflows.ids import CLOSED
+from bibqual.workflows.ids import DO
+from bibqual.workflows.ids import DRAFT
+from bibqual.workflows.ids import PLAN
 from itertools import count
 from locust import HttpUser
 from locust import between
@@ -63,7 +69,9 @@ class Person(HttpUser):
         )
         self.client.headers["Authorization"] = f"Bearer {response.json()['token']}"
         plans = self.find(names.FIND_WORK, path=self.library, portal_type="YearPlan", sort_on="id")
-        # people of one library spread over its plans, the newest first
+        # people of one library spread over the plans still worked in (a closed plan takes no
+        # new projects and no results), the newest first
+        plans = [plan for plan in plans if plan["state"] != CLOSED] or plans
         self.plan = plans[-1 - (number // len(LIBRARIES)) % len(plans)]["url"] if plans else None
         year = (self.plan or "").rsplit("-", 1)[-1]
         self.year = int(year) if year.isdigit() else 2026
@@ -185,7 +193,7 @@ class Staff(Person):
     @task(2)
     def record_result(self):
         """Fill in an indicator's result of a running project of this person's plan."""
-        item = self.some("do") or self.some("check")
+        item = self.some(DO) or self.some(CHECK)
         if not item:
             return
         response = self.client.get(item["url"], headers=JSON, name=names.PROJECT_REST)
@@ -209,7 +217,7 @@ class Staff(Person):
                 self.add_project()
             return
         item = self.own[0]
-        if item["state"] == "do" and not item.get("result"):
+        if item["state"] == DO and not item.get("result"):
             indicators = [{"name": "Peuters", "target": 20, "actual": 18, "unit": "kinderen"}]
             response = self.client.patch(
                 item["url"],
@@ -225,7 +233,7 @@ class Staff(Person):
         )
         if response.status_code == 200:
             item["state"] = state
-            if state == "act":  # the coordinator completes it
+            if state == ACT:  # the coordinator completes it
                 self.own.pop(0)
 
     def add_project(self):
@@ -244,7 +252,7 @@ class Staff(Person):
         response = self.client.post(self.plan, json=payload, headers=WRITE, name=names.ADD_PROJECT)
         if response.status_code == 201:
             url = response.json()["@id"].split("/Plone", 1)[1]
-            self.own.append({"url": url, "state": "plan"})
+            self.own.append({"url": url, "state": PLAN})
 
 
 class Coordinator(Person):
@@ -286,7 +294,7 @@ class Coordinator(Person):
     def complete(self):
         """Look at a few projects of the library in Act; complete one that has every result."""
         waiting = self.find(
-            names.FIND_WORK, path=self.library, portal_type="SmartProject", review_state="act"
+            names.FIND_WORK, path=self.library, portal_type="SmartProject", review_state=ACT
         )
         for item in random.sample(waiting, min(3, len(waiting))):
             response = self.client.get(item["url"], headers=JSON, name=names.PROJECT_REST)
@@ -301,7 +309,7 @@ class Coordinator(Person):
     def release(self):
         """Release an evidence item that waits as a draft, or add one for staff to come."""
         drafts = self.find(
-            names.FIND_WORK, path=self.library, portal_type="Evidence", review_state="draft"
+            names.FIND_WORK, path=self.library, portal_type="Evidence", review_state=DRAFT
         )
         if drafts:
             item = random.choice(drafts)

@@ -6,6 +6,9 @@ Document, the board with Plone's folder listing of as many items: all measured b
 in the same run (``locustfile.py``).
 """
 
+from bibqual.workflows import ids as w
+
+
 # Plone's own requests: the baselines
 PLONE_PAGE = "Plone: Document page"
 PLONE_FOLDER = "Plone: folder listing"
@@ -47,7 +50,11 @@ ADD_PROJECT = "POST new SmartProject"
 ADD_EVIDENCE = "POST new Evidence"
 
 # the staff's own project round the cycle: state -> (transition, next state)
-STAFF_STEPS = {"plan": ("start", "do"), "do": ("evaluate", "check"), "check": ("adjust", "act")}
+STAFF_STEPS = {
+    w.PLAN: (w.START, w.DO),
+    w.DO: (w.EVALUATE, w.CHECK),
+    w.CHECK: (w.ADJUST, w.ACT),
+}
 
 PAGES = (
     BOARD,

@@ -149,6 +149,15 @@ def load_libraries(site):
     return [site[library_id] for library_id in ids[:PEOPLE_LIBRARIES]]
 
 
+def settle(site, libraries):
+    """What every run makes sure of (each step idempotent): the news folder, each library's
+    round, and the people with their roles and a grant running a year from today."""
+    add_news_folder(site)
+    for library in libraries:
+        add_round(library)
+    add_people(site, libraries)
+
+
 def main(app):
     from benchmarks import bench
     from benchmarks.generate import generate
@@ -164,11 +173,8 @@ def main(app):
         took = f"{info['seconds']:.0f} s on {info['made']}"
         print(f"Reusing the load-test site (prepared in {took}).")
         site, _request = bench.prepare(app, projects)
-        with api.env.adopt_roles(["Manager"]):  # each idempotent; the grants run a year from today
-            add_news_folder(site)
-            for library in load_libraries(site):
-                add_round(library)
-            add_people(site, load_libraries(site))
+        with api.env.adopt_roles(["Manager"]):
+            settle(site, load_libraries(site))
         transaction.commit()
         return
     if site is not None and projects:
@@ -182,10 +188,8 @@ def main(app):
     with api.env.adopt_roles(["Manager"]):
         for library in libraries:
             add_files(library, rng)
-            add_round(library)
         add_baseline(site, BASELINE_ITEMS)
-        add_news_folder(site)
-        add_people(site, libraries)
+        settle(site, libraries)
     seconds = time.monotonic() - started
     setattr(site, LOAD_INFO, {"projects": projects, "seconds": seconds, "made": time.ctime()})
     transaction.commit()
